@@ -1,0 +1,27 @@
+@{
+    RootModule           = 'LoopbackTools.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '5b0f2a43-8d4e-4c61-9a57-3f1c2e6d7b90'
+    Author               = 'LoopbackTools contributors'
+    CompanyName          = 'LoopbackTools'
+    Copyright            = '(c) LoopbackTools contributors. MIT License.'
+    Description          = 'Answers "why can''t I reach localhost?": listening sockets and their owners, localhost resolution at every layer, the hosts file as typed entries, and container port checks, on Linux, macOS and Windows.'
+    PowerShellVersion    = '5.1'
+    RequiredAssemblies   = @('LoopbackTools.Core.dll')
+    FormatsToProcess     = @('LoopbackTools.Format.ps1xml')
+    TypesToProcess       = @('LoopbackTools.Types.ps1xml')
+    CmdletsToExport      = @(
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('localhost', 'loopback', 'network', 'hosts', 'dns', 'docker', 'diagnostics', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/loopbacktools/LoopbackTools'
+            LicenseUri   = 'https://github.com/loopbacktools/LoopbackTools/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: Get-HostsEntry (lossless hosts file reader); packaged module with format views and MAML help.'
+        }
+    }
+}

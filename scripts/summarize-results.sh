@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Adds up the xunit TRX and Pester NUnit results and prints the closing line "N passed, N failed".
+# Under CI=true a skipped test counts as failed: CI must never hide a missing component.
+set -uo pipefail
+RESULTS="$1"
+passed=0; failed=0; skipped=0
+
+attr() { grep -o "$1=\"[0-9]*\"" <<<"$2" | head -1 | grep -o '[0-9]*' || echo 0; }
+
+trx="$RESULTS/xunit.trx"
+if [ -f "$trx" ]; then
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  passed=$((passed + $(attr passed "$counters")))
+  failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters") + $(attr aborted "$counters")))
+  skipped=$((skipped + $(attr notExecuted "$counters")))
+else
+  echo "no xunit results: the test run crashed before reporting" >&2
+  failed=$((failed + 1))
+fi
+
+pester="$RESULTS/pester.xml"
+if [ -f "$pester" ]; then
+  header="$(grep -o '<test-results [^>]*>' "$pester" | head -1)"
+  total=$(attr total "$header"); bad=$(( $(attr failures "$header") + $(attr errors "$header") ))
+  notrun=$(( $(attr not-run "$header") + $(attr skipped "$header") + $(attr ignored "$header") + $(attr inconclusive "$header") ))
+  passed=$((passed + total - bad - notrun)); failed=$((failed + bad)); skipped=$((skipped + notrun))
+fi
+
+if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
+  echo "CI=true: $skipped skipped test(s) count as failed" >&2
+  failed=$((failed + skipped)); skipped=0
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]

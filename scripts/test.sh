@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run and `build.ps1 -Task Test` on Linux all call it).
+#  1. as root on Debian, installs the real components the tests use (apt);
+#  2. restores and builds (the only step that needs the network: the NuGet registry);
+#  3. runs every suite sealed in private net/mount/pid namespaces (lo up, DNS -> 127.0.0.1),
+#     so no packet can leave the machine and every server started inside dies with the seal;
+#  4. prints one closing line: "N passed, N failed" (totals of all suites).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CONFIG="${CONFIG:-Release}"
+RESULTS="$ROOT/out/test-results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
+
+needed_programs=(dnsmasq dockerd docker busybox ip ss dig unshare setpriv nsenter tar)
+missing=()
+for p in "${needed_programs[@]}"; do
+  command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing test components (missing: ${missing[*]})"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends dnsmasq-base docker.io busybox-static iproute2 dnsutils util-linux tar >/dev/null
+  else
+    echo "warning: missing ${missing[*]}; dependent tests will be skipped (or fail with CI=true)" >&2
+  fi
+fi
+
+dotnet restore "$ROOT/LoopbackTools.sln"
+dotnet build "$ROOT/LoopbackTools.sln" -c "$CONFIG" --no-restore -nologo
+
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+chmod 755 "$ROOT" "$ROOT/out" "$RESULTS" 2>/dev/null || true
+status=0
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
+  SEAL="$(mktemp -d /tmp/lbt-seal-XXXXXX)"
+  unshare --net --mount --pid --fork --mount-proc bash "$ROOT/scripts/sealed-suites.sh" "$ROOT" "$CONFIG" "$RESULTS" "$SEAL" || status=$?
+  rm -rf "$SEAL" 2>/dev/null || true
+else
+  echo "warning: not root: running unsealed; real-component tests are skipped (or fail with CI=true)" >&2
+  bash "$ROOT/scripts/run-suites.sh" "$ROOT" "$CONFIG" "$RESULTS" || status=$?
+fi
+
+bash "$ROOT/scripts/summarize-results.sh" "$RESULTS" || status=1
+exit "$status"

@@ -1,0 +1,96 @@
+namespace LoopbackTools.Tests.Components;
+
+/// <summary>
+/// A real dockerd with its own data root and socket, started without touching iptables or
+/// forwarding, plus a registry-free busybox image (ci-bb:1) imported from the local busybox-static.
+/// </summary>
+public sealed class DockerEngine : IDisposable
+{
+    public const string Image = "ci-bb:1";
+    private readonly BackgroundProcess _daemon;
+    private readonly string _root;
+
+    public DockerEngine()
+    {
+        Component.Require(new[] { "dockerd", "docker", "busybox" }, needsRoot: true);
+        _root = Directory.CreateTempSubdirectory("lbt-d-").FullName;
+        SocketPath = Path.Combine(_root, "docker.sock");
+        _daemon = new BackgroundProcess("dockerd", new[]
+        {
+            "--iptables=false", "--ip6tables=false", "--ip-forward=false", "--data-root", Path.Combine(_root, "data"),
+            "--exec-root", Path.Combine(_root, "exec"), "-H", "unix://" + SocketPath, "--pidfile", Path.Combine(_root, "docker.pid"),
+        });
+        _daemon.WaitUntil(() => File.Exists(SocketPath) && Docker("version").ExitCode == 0, TimeSpan.FromSeconds(60), "accepting API calls");
+        ImportImage();
+    }
+
+    public string SocketPath { get; }
+
+    /// <summary>The DOCKER_HOST form of the endpoint.</summary>
+    public string Endpoint => "unix://" + SocketPath;
+
+    public string Log => _daemon.Log;
+
+    /// <summary>Runs the docker CLI against this engine.</summary>
+    public ProcessResult Docker(params string[] args) =>
+        Run.Command(Component.Find("docker")!, new[] { "-H", Endpoint }.Concat(args), TimeSpan.FromSeconds(60));
+
+    /// <summary>Starts a detached container from <see cref="Image"/> and returns its id.</summary>
+    public string RunContainer(params string[] args)
+    {
+        var result = Docker(new[] { "run", "-d", "--pull=never" }.Concat(args).ToArray()).EnsureSuccess("docker run");
+        return result.Output.Trim();
+    }
+
+    /// <summary>A busybox httpd serving "hello from ci-bb" on <paramref name="bindInside"/>:8080 inside.</summary>
+    public string RunWebServer(string publish, string bindInside = "0.0.0.0", string? name = null)
+    {
+        var args = new List<string>();
+        if (name is not null)
+        {
+            args.AddRange(new[] { "--name", name });
+        }
+
+        args.AddRange(new[] { "-p", publish, Image, "busybox", "httpd", "-f", "-p", bindInside == "0.0.0.0" ? "8080" : bindInside + ":8080", "-h", "/www" });
+        return RunContainer(args.ToArray());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            var ids = Docker("ps", "-aq").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (ids.Length > 0)
+            {
+                Docker(new[] { "rm", "-f" }.Concat(ids).ToArray());
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // the daemon is going anyway
+        }
+
+        _daemon.Dispose();
+        try
+        {
+            Run.Command("umount", "-R", "-l", Path.Combine(_root, "exec"));
+            Directory.Delete(_root, true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // leftover overlay mounts vanish with the sealed mount namespace
+        }
+    }
+
+    private void ImportImage()
+    {
+        var image = Path.Combine(_root, "image");
+        Directory.CreateDirectory(Path.Combine(image, "bin"));
+        Directory.CreateDirectory(Path.Combine(image, "www"));
+        File.Copy(Component.Find("busybox")!, Path.Combine(image, "bin", "busybox"));
+        File.WriteAllText(Path.Combine(image, "www", "index.html"), "hello from ci-bb\n");
+        var tar = Path.Combine(_root, "bb.tar");
+        Run.Command("tar", "-C", image, "-cf", tar, ".").EnsureSuccess("tar");
+        Docker("import", tar, Image).EnsureSuccess("docker import");
+    }
+}

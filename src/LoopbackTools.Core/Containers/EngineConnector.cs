@@ -18,11 +18,6 @@ internal static class EngineConnector
             case DockerEndpointKind.NamedPipe:
                 return await ConnectPipeAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false);
             case DockerEndpointKind.UnixSocket:
-                if (!File.Exists(endpoint.Address) && !Directory.Exists(endpoint.Address))
-                {
-                    throw DockerErrors.EngineUnreachable(endpoint, "the socket " + endpoint.Address + " does not exist");
-                }
-
                 return await ConnectSocketAsync(endpoint, new UnixSocketEndPoint(endpoint.Address), ProtocolType.Unspecified, timeout, cancellationToken).ConfigureAwait(false);
             default:
                 var address = IPAddress.Parse(endpoint.Address);
@@ -59,7 +54,8 @@ internal static class EngineConnector
             {
                 SocketError.AccessDenied => DockerErrors.PermissionDenied(endpoint, e),
                 SocketError.ConnectionRefused => DockerErrors.EngineUnreachable(endpoint, "nothing accepts connections there (connection refused)", e),
-                SocketError.AddressNotAvailable => DockerErrors.EngineUnreachable(endpoint, "the socket does not exist", e),
+                _ when endpoint.Kind == DockerEndpointKind.UnixSocket && !File.Exists(endpoint.Address) =>
+                    DockerErrors.EngineUnreachable(endpoint, "the socket " + endpoint.Address + " does not exist", e),
                 _ => DockerErrors.EngineUnreachable(endpoint, e.Message, e),
             };
         }

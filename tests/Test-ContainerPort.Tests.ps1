@@ -5,6 +5,8 @@ BeforeAll {
     Import-Module $modulePath -Force
     $script:Image = if ($env:LOOPBACKTOOLS_TEST_IMAGE) { $env:LOOPBACKTOOLS_TEST_IMAGE } else { 'busybox:1.36' }
     $script:HasEngine = [bool]$env:DOCKER_HOST -or (Test-Path '/var/run/docker.sock') -or (Test-Path '\\.\pipe\docker_engine')
+    # Windows runners' engine runs Windows containers: busybox and /proc need a Linux engine.
+    $script:EngineOs = try { if ($script:HasEngine) { docker version --format '{{.Server.Os}}' 2>$null } } catch { $null }
     $script:Started = @()
 
     function Start-WebContainer([string] $BindInside) {
@@ -33,6 +35,7 @@ AfterAll {
 Describe 'Test-ContainerPort' {
     BeforeEach {
         if (-not $script:HasEngine) { Set-ItResult -Skipped -Because 'no container engine: neither DOCKER_HOST nor a Docker socket exists here' }
+        elseif ($script:EngineOs -ne 'linux') { Set-ItResult -Skipped -Because "the engine's OS is '$($script:EngineOs)' (or the docker CLI is missing); these tests need a Linux container engine" }
     }
 
     It 'passes a container whose app listens on all interfaces and is published on loopback' {

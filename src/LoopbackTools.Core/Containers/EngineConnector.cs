@@ -27,7 +27,16 @@ internal static class EngineConnector
 
     private static async Task<Stream> ConnectSocketAsync(DockerEndpoint endpoint, EndPoint target, ProtocolType protocol, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var socket = new Socket(target.AddressFamily, SocketType.Stream, protocol);
+        Socket socket;
+        try
+        {
+            socket = new Socket(target.AddressFamily, SocketType.Stream, protocol);
+        }
+        catch (Exception e) when (e is SocketException or NotSupportedException)
+        {
+            throw DockerErrors.EngineUnreachable(endpoint, "this system cannot open such a socket (" + e.Message + ")", e);
+        }
+
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
@@ -40,7 +49,7 @@ internal static class EngineConnector
 
             return new NetworkStream(socket, ownsSocket: true);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException or NotSupportedException)
         {
             socket.Dispose();
             cancellationToken.ThrowIfCancellationRequested();

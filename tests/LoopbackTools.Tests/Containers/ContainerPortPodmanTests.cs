@@ -1,0 +1,75 @@
+using LoopbackTools.Containers;
+using LoopbackTools.Tests.Components;
+using Xunit.Abstractions;
+
+namespace LoopbackTools.Tests.Containers;
+
+/// <summary>The same checks against podman's API service, whose port forwarding refuses where Docker's proxy resets.</summary>
+[Collection(PodmanCollection.Name)]
+public sealed class ContainerPortPodmanTests : IDisposable
+{
+    private readonly PodmanFixture _podman;
+    private readonly ITestOutputHelper _output;
+
+    public ContainerPortPodmanTests(PodmanFixture podman, ITestOutputHelper output)
+    {
+        _podman = podman;
+        _output = output;
+    }
+
+    [RequiresFact("podman", "busybox")]
+    public async Task Podman_published_and_answering_passes_and_names_the_engine()
+    {
+        var port = FreePort.Tcp();
+        var name = "pweb-" + Guid.NewGuid().ToString("N")[..8];
+        _podman.Engine.RunWebServer($"127.0.0.1:{port}:8080", name: name);
+
+        var row = Assert.Single(await CheckUntilListening(name));
+
+        Assert.StartsWith("Podman ", row.Engine, StringComparison.Ordinal);
+        Assert.Equal(("127.0.0.1", port, AppBindScope.AllInterfaces, PortReachability.Accepted, ContainerPortStatus.Pass), (row.HostIp, row.HostPort, row.AppBindScope, row.Reachable, row.Status));
+    }
+
+    [RequiresFact("podman", "busybox")]
+    public async Task Podman_with_the_app_on_the_containers_loopback_fails_and_the_host_port_refuses()
+    {
+        var port = FreePort.Tcp();
+        var name = "plo-" + Guid.NewGuid().ToString("N")[..8];
+        _podman.Engine.RunWebServer($"127.0.0.1:{port}:8080", bindInside: "127.0.0.1", name: name);
+
+        var row = Assert.Single(await CheckUntilListening(name));
+
+        Assert.Equal((AppBindScope.Loopback, PortReachability.Refused, ContainerPortStatus.Fail), (row.AppBindScope, row.Reachable, row.Status));
+        Assert.StartsWith("the app listens on 127.0.0.1:8080, the container's own loopback: bind it to 0.0.0.0", row.Finding, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _output.WriteLine("podman service log (tail):\n" + string.Join('\n', _podman.Engine.Log.Split('\n').TakeLast(30)));
+        }
+        catch (InvalidOperationException e)
+        {
+            _output.WriteLine(e.Message);
+        }
+    }
+
+    private async Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name)
+    {
+        var checker = new ContainerPortChecker(new DockerApiClient(DockerEndpoint.Parse(_podman.Engine.Endpoint), TimeSpan.FromSeconds(10)), new ProcNetTcpSocketReader());
+        var options = new ContainerPortCheckOptions { Containers = new[] { name } };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var outcome = (await checker.CheckAsync(options, null, CancellationToken.None)).Single();
+            Assert.Null(outcome.Error);
+            if (outcome.Results.All(r => r.AppBindScope != AppBindScope.NotListening) || DateTime.UtcNow > deadline)
+            {
+                return outcome.Results;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

@@ -46,32 +46,18 @@ public sealed class DockerEngine : IDisposable
     public string RunWebServer(string publish, string bindInside = "0.0.0.0", string? name = null) =>
         RunContainer(BusyboxImage.WebServerArguments(publish, bindInside, name));
 
-    public void Dispose()
-    {
-        try
+    public void Dispose() => EngineFolder.TearDown(
+        () =>
         {
             var ids = Docker("ps", "-aq").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (ids.Length > 0)
             {
                 Docker(new[] { "rm", "-f" }.Concat(ids).ToArray());
             }
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-        {
-            // the daemon is going anyway
-        }
-
-        _daemon.Dispose();
-        try
-        {
-            Run.Command("umount", "-R", "-l", Path.Combine(_root, "exec"));
-            Directory.Delete(_root, true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            // leftover overlay mounts vanish with the sealed mount namespace
-        }
-    }
+        },
+        _daemon,
+        _root,
+        "exec");
 
     private void ImportImage() => Docker("import", BusyboxImage.BuildTar(_root), Image).EnsureSuccess("docker import");
 }

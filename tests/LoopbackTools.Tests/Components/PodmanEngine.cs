@@ -60,28 +60,7 @@ public sealed class PodmanEngine : IDisposable
     public string RunWebServer(string publish, string bindInside = "0.0.0.0", string? name = null) =>
         Podman(new[] { "run", "-d" }.Concat(BusyboxImage.WebServerArguments(publish, bindInside, name)).ToArray()).EnsureSuccess("podman run").Output.Trim();
 
-    public void Dispose()
-    {
-        try
-        {
-            Podman("rm", "-f", "-t", "0", "-a");
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-        {
-            // the service is going anyway
-        }
-
-        _service.Dispose();
-        try
-        {
-            Run.Command("umount", "-R", "-l", Path.Combine(_root, "run"));
-            Directory.Delete(_root, true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            // leftover mounts vanish with the sealed mount namespace
-        }
-    }
+    public void Dispose() => EngineFolder.TearDown(() => Podman("rm", "-f", "-t", "0", "-a"), _service, _root, "run");
 
     private void ImportImage() => Podman("import", BusyboxImage.BuildTar(_root), Image).EnsureSuccess("podman import");
 }

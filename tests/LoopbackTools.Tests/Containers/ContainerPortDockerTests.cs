@@ -130,7 +130,7 @@ public sealed class ContainerPortDockerTests : IDisposable
         Engine.RunContainer("--name", name, DockerEngine.Image, "busybox", "httpd", "-f", "-p", "9090", "-h", "/www");
         var options = new ContainerPortCheckOptions { Containers = new[] { name }, Ports = new[] { 9090 } };
 
-        var row = Assert.Single(await Until(options, r => r.AppBindScope != AppBindScope.NotListening));
+        var row = Assert.Single(await ContainerChecks.Until(Engine.Endpoint, options, r => r.AppBindScope != AppBindScope.NotListening, _output));
 
         Assert.Equal((9090, false, ContainerPortStatus.Fail), (row.ContainerPort, row.Published, row.Status));
         Assert.Equal("the app listens on [::]:9090 inside, but port 9090 is neither exposed nor published: add -p 9090:9090", row.Finding);
@@ -197,47 +197,13 @@ public sealed class ContainerPortDockerTests : IDisposable
         Eventually.True(() => ContainerProbeRunner.Run(false, "check", "--engine", Engine.Endpoint, "--name", name).Output.Contains("\tPass\t", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "probe sees a passing row");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            _output.WriteLine("dockerd log (tail):\n" + string.Join('\n', Engine.Log.Split('\n').TakeLast(30)));
-        }
-        catch (InvalidOperationException e)
-        {
-            _output.WriteLine(e.Message);
-        }
-    }
+    public void Dispose() => _output.WriteLine("dockerd log (tail):\n" + EngineFolder.Tail(() => Engine.Log));
 
     private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    private ContainerPortChecker Checker() =>
-        new(new DockerApiClient(DockerEndpoint.Parse(Engine.Endpoint), TimeSpan.FromSeconds(10)), new ProcNetTcpSocketReader());
+    private ContainerPortChecker Checker() => ContainerChecks.Checker(Engine.Endpoint);
 
     private Task<IReadOnlyList<ContainerCheckOutcome>> Check(ContainerPortCheckOptions options) => Checker().CheckAsync(options, null, CancellationToken.None);
 
-    /// <summary>busybox httpd needs a moment after `docker run` returns before it listens.</summary>
-    private Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name) =>
-        Until(new ContainerPortCheckOptions { Containers = new[] { name } }, r => r.AppBindScope != AppBindScope.NotListening);
-
-    private async Task<IReadOnlyList<ContainerPortResult>> Until(ContainerPortCheckOptions options, Func<ContainerPortResult, bool> ready)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var outcome = (await Check(options)).Single();
-            Assert.Null(outcome.Error);
-            if (outcome.Results.All(ready) || DateTime.UtcNow > deadline)
-            {
-                foreach (var r in outcome.Results)
-                {
-                    _output.WriteLine($"{r.Container} {r.ContainerPort}/{r.Protocol} {r.HostIp}:{r.HostPort} {r.AppBindScope} {r.Reachable} {r.Status}: {r.Finding}");
-                }
-
-                return outcome.Results;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name) => ContainerChecks.UntilListening(Engine.Endpoint, name, _output);
 }

@@ -43,33 +43,7 @@ public sealed class ContainerPortPodmanTests : IDisposable
         Assert.StartsWith("the app listens on 127.0.0.1:8080, the container's own loopback: bind it to 0.0.0.0", row.Finding, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            _output.WriteLine("podman service log (tail):\n" + string.Join('\n', _podman.Engine.Log.Split('\n').TakeLast(30)));
-        }
-        catch (InvalidOperationException e)
-        {
-            _output.WriteLine(e.Message);
-        }
-    }
+    public void Dispose() => _output.WriteLine("podman service log (tail):\n" + EngineFolder.Tail(() => _podman.Engine.Log));
 
-    private async Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name)
-    {
-        var checker = new ContainerPortChecker(new DockerApiClient(DockerEndpoint.Parse(_podman.Engine.Endpoint), TimeSpan.FromSeconds(10)), new ProcNetTcpSocketReader());
-        var options = new ContainerPortCheckOptions { Containers = new[] { name } };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var outcome = (await checker.CheckAsync(options, null, CancellationToken.None)).Single();
-            Assert.Null(outcome.Error);
-            if (outcome.Results.All(r => r.AppBindScope != AppBindScope.NotListening) || DateTime.UtcNow > deadline)
-            {
-                return outcome.Results;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name) => ContainerChecks.UntilListening(_podman.Engine.Endpoint, name, _output);
 }

@@ -13,10 +13,8 @@ public sealed class DockerApiClientTests
     [Fact]
     public async Task Negotiates_the_version_once_then_inspects_on_the_versioned_path()
     {
-        using var engine = new RecordedEngine(line => line.StartsWith("GET /version ", StringComparison.Ordinal)
-            ? RecordedEngine.Fixture("version.http")
-            : RecordedEngine.Fixture("inspect-web.http"));
-        var client = new DockerApiClient(DockerEndpoint.Parse(engine.Endpoint), Timeout);
+        using var engine = VersionThen("inspect-web.http");
+        var client = ClientFor(engine);
 
         var first = await client.InspectContainerAsync("/web", CancellationToken.None);
         var second = await client.InspectContainerAsync("web", CancellationToken.None);
@@ -29,10 +27,8 @@ public sealed class DockerApiClientTests
     [Fact]
     public async Task A_404_names_the_unknown_container_with_the_engines_message()
     {
-        using var engine = new RecordedEngine(line => line.Contains("/version", StringComparison.Ordinal)
-            ? RecordedEngine.Fixture("version.http")
-            : RecordedEngine.Fixture("inspect-not-found.http"));
-        var client = new DockerApiClient(DockerEndpoint.Parse(engine.Endpoint), Timeout);
+        using var engine = VersionThen("inspect-not-found.http");
+        var client = ClientFor(engine);
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.InspectContainerAsync("no-such-container", CancellationToken.None));
 
@@ -45,7 +41,7 @@ public sealed class DockerApiClientTests
     public async Task Another_error_status_is_an_api_error_with_the_engines_message()
     {
         using var engine = new RecordedEngine(_ => RecordedEngine.Fixture("version-too-new.http"));
-        var client = new DockerApiClient(DockerEndpoint.Parse(engine.Endpoint), Timeout);
+        var client = ClientFor(engine);
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.GetEngineAsync(CancellationToken.None));
 
@@ -57,7 +53,7 @@ public sealed class DockerApiClientTests
     public async Task A_truncated_answer_from_the_socket_is_a_malformed_response()
     {
         using var engine = new RecordedEngine(_ => RecordedEngine.Fixture("version.http")[..300]);
-        var client = new DockerApiClient(DockerEndpoint.Parse(engine.Endpoint), Timeout);
+        var client = ClientFor(engine);
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.GetEngineAsync(CancellationToken.None));
 
@@ -154,6 +150,11 @@ public sealed class DockerApiClientTests
         Assert.Equal(engine.SocketPath, new UnixSocketEndPoint(engine.SocketPath).Create(new UnixSocketEndPoint(engine.SocketPath).Serialize()).ToString());
         Assert.Throws<ArgumentException>(() => new UnixSocketEndPoint(new string('a', UnixSocketEndPoint.MaxPathBytes)));
     }
+
+    /// <summary>Answers /version with the recorded one and every other request with <paramref name="fixture"/>.</summary>
+    private static RecordedEngine VersionThen(string fixture) => new(line => RecordedEngine.Fixture(line.StartsWith("GET /version ", StringComparison.Ordinal) ? "version.http" : fixture));
+
+    private static DockerApiClient ClientFor(RecordedEngine engine) => new(DockerEndpoint.Parse(engine.Endpoint), Timeout);
 
     private static void Eventually(Func<bool> condition) => Components.Eventually.True(condition, TimeSpan.FromSeconds(10), "condition met");
 }

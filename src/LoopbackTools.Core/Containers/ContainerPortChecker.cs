@@ -85,7 +85,7 @@ public sealed class ContainerPortChecker
         var results = new List<ContainerPortResult>();
         foreach (var spec in PortsToCheck(container, options))
         {
-            var listeners = await ReadInsideAsync(container, spec, cancellationToken).ConfigureAwait(false);
+            var listeners = await ReadInsideAsync(container, spec, engine, cancellationToken).ConfigureAwait(false);
             var (scope, addresses) = ContainerPortAssessor.DescribeBind(listeners);
             var bindings = spec.Bindings.Count == 0 ? new PublishedBinding?[] { null } : spec.Bindings.Cast<PublishedBinding?>();
             foreach (var binding in bindings)
@@ -145,11 +145,16 @@ public sealed class ContainerPortChecker
         return chosen;
     }
 
-    private async Task<InsideListeners?> ReadInsideAsync(ContainerInspection container, ContainerPortSpec spec, CancellationToken cancellationToken)
+    private async Task<InsideListeners?> ReadInsideAsync(ContainerInspection container, ContainerPortSpec spec, EngineInfo engine, CancellationToken cancellationToken)
     {
         if (!container.Running || spec.Port == 0 || !string.Equals(spec.Protocol, "tcp", StringComparison.Ordinal))
         {
             return null;
+        }
+
+        if (engine.RunsInVirtualMachine)
+        {
+            return InsideListeners.Unknown("the engine runs in a virtual machine (Docker Desktop), whose processes this host cannot see");
         }
 
         return await _sockets.FindTcpListenersAsync(container.Pid, spec.Port, cancellationToken).ConfigureAwait(false);

@@ -49,7 +49,8 @@ public static class DockerJson
             prefix = "/v" + chosen.ToString(2);
         }
 
-        return new EngineInfo(isPodman ? "Podman" : "Docker", (string?)root["Version"] ?? string.Empty, apiVersion, prefix);
+        var desktop = ((string?)root["Platform"]?["Name"] ?? string.Empty).IndexOf("Desktop", StringComparison.OrdinalIgnoreCase) >= 0;
+        return new EngineInfo(isPodman ? "Podman" : "Docker", (string?)root["Version"] ?? string.Empty, apiVersion, prefix, desktop);
     }
 
     /// <summary>Ids from <c>GET /containers/json</c>.</summary>

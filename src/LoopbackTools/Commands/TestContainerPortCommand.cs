@@ -54,6 +54,12 @@ public sealed class TestContainerPortCommand : LoopbackCmdlet
 
     protected override void EndProcessing()
     {
+        // Nothing named and no pipeline means every running container; an empty pipeline means none.
+        if (!All.IsPresent && _targets.Count == 0 && MyInvocation.ExpectingInput)
+        {
+            return;
+        }
+
         var options = new ContainerPortCheckOptions
         {
             All = All.IsPresent || _targets.Count == 0,

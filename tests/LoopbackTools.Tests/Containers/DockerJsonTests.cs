@@ -38,6 +38,14 @@ public sealed class DockerJsonTests
     }
 
     [Fact]
+    public void Docker_Desktop_is_recognised_as_running_its_containers_in_a_vm()
+    {
+        var desktop = DockerJson.ParseVersion(JObject.Parse("{\"Platform\":{\"Name\":\"Docker Desktop 4.38.0 (181591)\"},\"Version\":\"27.5.1\",\"ApiVersion\":\"1.47\"}"));
+        Assert.True(desktop.RunsInVirtualMachine);
+        Assert.False(DockerJson.ParseVersion(JObject.Parse("{\"Platform\":{\"Name\":\"Docker Engine - Community\"},\"ApiVersion\":\"1.47\"}")).RunsInVirtualMachine);
+    }
+
+    [Fact]
     public async Task Recorded_container_list_gives_the_running_ids()
     {
         var ids = DockerJson.ParseContainerIds(await Json("containers-json.http"));

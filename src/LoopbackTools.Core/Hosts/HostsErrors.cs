@@ -12,6 +12,7 @@ public static class HostsErrors
     public const string FileTooLargeId = "Hosts.FileTooLarge";
     public const string MalformedLineId = "Hosts.MalformedLine";
     public const string InvalidAddressId = "Hosts.InvalidAddress";
+    public const string InvalidPathId = "Hosts.InvalidPath";
 
     public static LoopbackToolsException FileNotFound(string path, Exception? inner = null) => new(
         FileNotFoundId,
@@ -66,4 +67,13 @@ public static class HostsErrors
         $"'{address}' is not an IP address.",
         "Pass an IPv4 or IPv6 address such as 127.0.0.1, ::1 or fe80::1%lo0.",
         address);
+
+    /// <summary>A -Path that does not name a file-system location (a registry or variable path, an unknown drive).</summary>
+    public static LoopbackToolsException InvalidPath(string path, string reason, Exception? inner = null) => new(
+        InvalidPathId,
+        ErrorKind.InvalidArgument,
+        $"'{path}' is not a file-system path: {reason}",
+        "Pass the path of a hosts file on a file-system drive.",
+        path,
+        inner);
 }

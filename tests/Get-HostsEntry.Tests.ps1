@@ -76,7 +76,7 @@ Describe 'Get-HostsEntry' {
         Get-HostsEntry -Path $hostsPath -WarningAction SilentlyContinue | Export-Clixml -Path $file
         $imported = Import-Clixml -Path $file
         $imported[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.LoopbackTools.HostsEntry'
-        $table = $imported | Format-Table | Out-String
+        $table = $imported | Format-Table | Out-String -Width 200
         $table | Should -Match 'Address\s+HostName\s+Aliases\s+Enabled\s+LineNumber'
         $table | Should -Match 'ip6-localhost ip6-loopback'
     }

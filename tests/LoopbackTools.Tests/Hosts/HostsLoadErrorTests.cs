@@ -41,6 +41,20 @@ public sealed class HostsLoadErrorTests : IDisposable
     }
 
     [Fact]
+    public void File_larger_than_any_hosts_file_is_refused_before_reading()
+    {
+        var path = Path.Combine(_folder.FullName, "huge");
+        using (var sparse = File.Create(path))
+        {
+            sparse.SetLength(300L * 1024 * 1024); // sparse: costs no disk and no memory
+        }
+
+        var error = Assert.Throws<LoopbackToolsException>(() => HostsDocument.Load(path));
+        Assert.Equal("Hosts.FileTooLarge", error.ErrorId);
+        Assert.Equal(ErrorKind.InvalidData, error.Kind);
+    }
+
+    [Fact]
     public void File_without_a_length_is_read_to_its_end()
     {
         // /proc files report length 0 yet have content: the chunked path must read them.

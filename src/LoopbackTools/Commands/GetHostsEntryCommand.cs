@@ -71,7 +71,7 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
                 return null;
             }
         }
-        catch (SessionStateException e)
+        catch (System.Exception e) when (e is SessionStateException or System.ArgumentException or System.NotSupportedException)
         {
             WriteLoopbackError(HostsErrors.InvalidPath(path, e.Message, e));
             return null;

@@ -115,7 +115,5 @@ public sealed class HostsLoadErrorTests : IDisposable
     }
 
     [DllImport("libc", SetLastError = true)]
-#pragma warning disable SA1300, CA5392, SYSLIB1054 // the libc name; libc is the system library; a plain import is enough here
     private static extern uint setfsuid(uint fsuid);
-#pragma warning restore SA1300, CA5392, SYSLIB1054
 }

@@ -1,17 +1,12 @@
 namespace LoopbackTools.Tests.Components;
 
-/// <summary>One podman API service shared by every test in the "podman" collection; started on first use.</summary>
-public sealed class PodmanFixture : IDisposable
+/// <summary>One podman API service shared by every test in the "podman" collection.</summary>
+public sealed class PodmanFixture : LazyFixture<PodmanEngine>
 {
-    private readonly Lazy<PodmanEngine> _engine = new(() => new PodmanEngine());
-
-    public PodmanEngine Engine => _engine.Value;
-
-    public void Dispose()
+    public PodmanFixture()
+        : base(() => new PodmanEngine())
     {
-        if (_engine.IsValueCreated)
-        {
-            _engine.Value.Dispose();
-        }
     }
+
+    public PodmanEngine Engine => Component;
 }

@@ -8,18 +8,10 @@ namespace LoopbackTools.Tests.Containers;
 
 /// <summary>Every link of the chain against a real dockerd: each test starts the containers it needs.</summary>
 [Collection(DockerCollection.Name)]
-public sealed class ContainerPortDockerTests : IDisposable
+public sealed class ContainerPortDockerTests(DockerFixture docker, ITestOutputHelper output) : IDisposable
 {
-    private readonly DockerFixture _docker;
-    private readonly ITestOutputHelper _output;
 
-    public ContainerPortDockerTests(DockerFixture docker, ITestOutputHelper output)
-    {
-        _docker = docker;
-        _output = output;
-    }
-
-    private DockerEngine Engine => _docker.Engine;
+    private DockerEngine Engine => docker.Engine;
 
     [RequiresFact("dockerd", "docker", "busybox")]
     public async Task Published_on_loopback_and_answering_passes()
@@ -130,7 +122,7 @@ public sealed class ContainerPortDockerTests : IDisposable
         Engine.RunContainer("--name", name, DockerEngine.Image, "busybox", "httpd", "-f", "-p", "9090", "-h", "/www");
         var options = new ContainerPortCheckOptions { Containers = new[] { name }, Ports = new[] { 9090 } };
 
-        var row = Assert.Single(await ContainerChecks.Until(Engine.Endpoint, options, r => r.AppBindScope != AppBindScope.NotListening, _output));
+        var row = Assert.Single(await ContainerChecks.Until(Engine.Endpoint, options, r => r.AppBindScope != AppBindScope.NotListening, output));
 
         Assert.Equal((9090, false, ContainerPortStatus.Fail), (row.ContainerPort, row.Published, row.Status));
         Assert.Equal("the app listens on [::]:9090 inside, but port 9090 is neither exposed nor published: add -p 9090:9090", row.Finding);
@@ -197,7 +189,7 @@ public sealed class ContainerPortDockerTests : IDisposable
         Eventually.True(() => ContainerProbeRunner.Run(false, "check", "--engine", Engine.Endpoint, "--name", name).Output.Contains("\tPass\t", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "probe sees a passing row");
     }
 
-    public void Dispose() => _output.WriteLine("dockerd log (tail):\n" + EngineFolder.Tail(() => Engine.Log));
+    public void Dispose() => output.WriteLine("dockerd log (tail):\n" + EngineFolder.Tail(() => Engine.Log));
 
     private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -205,5 +197,5 @@ public sealed class ContainerPortDockerTests : IDisposable
 
     private Task<IReadOnlyList<ContainerCheckOutcome>> Check(ContainerPortCheckOptions options) => Checker().CheckAsync(options, null, CancellationToken.None);
 
-    private Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name) => ContainerChecks.UntilListening(Engine.Endpoint, name, _output);
+    private Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name) => ContainerChecks.UntilListening(Engine.Endpoint, name, output);
 }

@@ -6,23 +6,15 @@ namespace LoopbackTools.Tests.Containers;
 
 /// <summary>The same checks against podman's API service, whose port forwarding refuses where Docker's proxy resets.</summary>
 [Collection(PodmanCollection.Name)]
-public sealed class ContainerPortPodmanTests : IDisposable
+public sealed class ContainerPortPodmanTests(PodmanFixture podman, ITestOutputHelper output) : IDisposable
 {
-    private readonly PodmanFixture _podman;
-    private readonly ITestOutputHelper _output;
-
-    public ContainerPortPodmanTests(PodmanFixture podman, ITestOutputHelper output)
-    {
-        _podman = podman;
-        _output = output;
-    }
 
     [RequiresFact("podman", "busybox")]
     public async Task Podman_published_and_answering_passes_and_names_the_engine()
     {
         var port = FreePort.Tcp();
         var name = "pweb-" + Guid.NewGuid().ToString("N")[..8];
-        _podman.Engine.RunWebServer($"127.0.0.1:{port}:8080", name: name);
+        podman.Engine.RunWebServer($"127.0.0.1:{port}:8080", name: name);
 
         var row = Assert.Single(await CheckUntilListening(name));
 
@@ -35,7 +27,7 @@ public sealed class ContainerPortPodmanTests : IDisposable
     {
         var port = FreePort.Tcp();
         var name = "plo-" + Guid.NewGuid().ToString("N")[..8];
-        _podman.Engine.RunWebServer($"127.0.0.1:{port}:8080", bindInside: "127.0.0.1", name: name);
+        podman.Engine.RunWebServer($"127.0.0.1:{port}:8080", bindInside: "127.0.0.1", name: name);
 
         var row = Assert.Single(await CheckUntilListening(name));
 
@@ -43,7 +35,7 @@ public sealed class ContainerPortPodmanTests : IDisposable
         Assert.StartsWith("the app listens on 127.0.0.1:8080, the container's own loopback: bind it to 0.0.0.0", row.Finding, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _output.WriteLine("podman service log (tail):\n" + EngineFolder.Tail(() => _podman.Engine.Log));
+    public void Dispose() => output.WriteLine("podman service log (tail):\n" + EngineFolder.Tail(() => podman.Engine.Log));
 
-    private Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name) => ContainerChecks.UntilListening(_podman.Engine.Endpoint, name, _output);
+    private Task<IReadOnlyList<ContainerPortResult>> CheckUntilListening(string name) => ContainerChecks.UntilListening(podman.Engine.Endpoint, name, output);
 }

@@ -12,6 +12,8 @@
     FormatsToProcess     = @('LoopbackTools.Format.ps1xml')
     TypesToProcess       = @('LoopbackTools.Types.ps1xml')
     CmdletsToExport      = @(
+        'Get-LoopbackInterface'
+        'Get-LoopbackListener'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

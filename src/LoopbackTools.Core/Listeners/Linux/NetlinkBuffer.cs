@@ -81,7 +81,7 @@ internal static class NetlinkBuffer
         return true;
     }
 
-    /// <summary>An NLMSG_ERROR payload: 0 is an acknowledgement, otherwise a negative errno.</summary>
+    /// <summary>An NLMSG_ERROR payload (the kernel sends -errno): 0 is an acknowledgement, otherwise the errno.</summary>
     public static int ReadError(byte[] buffer, int payloadOffset, int payloadLength, string source)
     {
         if (payloadLength < 4)

@@ -45,7 +45,7 @@ internal static class SockDiagProtocol
 
     /// <summary>
     /// Parses one datagram of a dump into <paramref name="sockets"/>. Returns true when NLMSG_DONE arrived.
-    /// A kernel error (negative errno) is returned through <paramref name="error"/>.
+    /// A kernel error is returned as its errno through <paramref name="error"/>.
     /// </summary>
     public static bool ParseDatagram(byte[] buffer, int count, ListenerProtocol protocol, List<ListenerSocket> sockets, out int error)
     {

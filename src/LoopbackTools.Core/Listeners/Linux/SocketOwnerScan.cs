@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace LoopbackTools.Listeners.Linux;
 
@@ -11,15 +12,18 @@ namespace LoopbackTools.Listeners.Linux;
 /// Finds which process holds each socket by walking /proc/&lt;pid&gt;/fd, whose links read "socket:[inode]".
 /// Stops as soon as every wanted inode is attributed; skips processes that exit mid-scan; counts the
 /// processes whose fd folder is hidden (EACCES for other users' processes when not root).
-/// One getdents64 buffer and one readlinkat buffer serve the whole scan: no string per descriptor.
+/// getdents64 and readlinkat into reused buffers (one set per worker): no string per descriptor.
 /// </summary>
 internal sealed class SocketOwnerScan
 {
     private static readonly byte[] SocketPrefix = { (byte)'s', (byte)'o', (byte)'c', (byte)'k', (byte)'e', (byte)'t', (byte)':', (byte)'[' };
+    /// <summary>Below this many wanted sockets one thread is faster than starting workers.</summary>
+    private const int ParallelThreshold = 512;
     private readonly Dictionary<long, ListenerSocket> _wanted;
+    private readonly object _gate = new();
     private readonly byte[] _link = new byte[64];
-    private readonly byte[] _name = new byte[32];
     private int _remaining;
+    private int _deniedProcesses;
 
     public SocketOwnerScan(IEnumerable<ListenerSocket> sockets)
     {
@@ -36,7 +40,7 @@ internal sealed class SocketOwnerScan
     }
 
     /// <summary>Processes whose descriptors we were not allowed to read.</summary>
-    public int DeniedProcesses { get; private set; }
+    public int DeniedProcesses => Volatile.Read(ref _deniedProcesses);
 
     /// <summary>Attributes sockets to processes; sets <see cref="ListenerSocket.ProcessId"/>.</summary>
     public void Run(CancellationToken cancellationToken)
@@ -58,6 +62,48 @@ internal sealed class SocketOwnerScan
 
     private void RunWithGetDents(CancellationToken cancellationToken)
     {
+        var pids = ListProcesses();
+
+        // Reading descriptor links is all system calls: with many sockets, split processes across cores.
+        var workers = _remaining >= ParallelThreshold ? Math.Min(Math.Min(Environment.ProcessorCount, 4), pids.Count) : 1;
+        var next = -1;
+        void Work()
+        {
+            var descriptors = new DirectoryEntries();
+            var name = new byte[32];
+            var link = new byte[64];
+            int i;
+            while (Volatile.Read(ref _remaining) > 0 && (i = Interlocked.Increment(ref next)) < pids.Count)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ScanProcess(pids[i], descriptors, name, link);
+            }
+        }
+
+        if (workers <= 1)
+        {
+            Work();
+            return;
+        }
+
+        var tasks = new Task[workers];
+        for (var w = 0; w < workers; w++)
+        {
+            tasks[w] = Task.Factory.StartNew(Work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+    }
+
+    private static List<int> ListProcesses()
+    {
         var proc = LinuxNative.Open(LinuxNative.Path("/proc"), LinuxNative.ORdOnly | LinuxNative.ODirectory | LinuxNative.OCloexec);
         if (proc < 0)
         {
@@ -66,18 +112,19 @@ internal sealed class SocketOwnerScan
 
         try
         {
-            var processes = new DirectoryEntries();
-            var descriptors = new DirectoryEntries();
-            processes.Reset(proc);
-            while (_remaining > 0 && processes.MoveNextNumeric(out var offset, out var length))
+            var pids = new List<int>();
+            var entries = new DirectoryEntries();
+            entries.Reset(proc);
+            while (entries.MoveNextNumeric(out var offset, out var length))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var pid = processes.ParseNumber(offset, length);
-                if (pid > 0)
+                var pid = entries.ParseNumber(offset, length);
+                if (pid > 0 && pid <= int.MaxValue)
                 {
-                    ScanProcess((int)pid, descriptors);
+                    pids.Add((int)pid);
                 }
             }
+
+            return pids;
         }
         finally
         {
@@ -85,14 +132,14 @@ internal sealed class SocketOwnerScan
         }
     }
 
-    private void ScanProcess(int pid, DirectoryEntries descriptors)
+    private void ScanProcess(int pid, DirectoryEntries descriptors, byte[] name, byte[] link)
     {
         var fdDir = LinuxNative.Open(LinuxNative.Path("/proc/" + pid.ToString(CultureInfo.InvariantCulture) + "/fd"), LinuxNative.ORdOnly | LinuxNative.ODirectory | LinuxNative.OCloexec);
         if (fdDir < 0)
         {
             if (Marshal.GetLastWin32Error() is LinuxNative.Eacces or LinuxNative.Eperm)
             {
-                DeniedProcesses++;
+                Interlocked.Increment(ref _deniedProcesses);
             }
 
             return; // ENOENT: the process exited after /proc was listed
@@ -101,18 +148,18 @@ internal sealed class SocketOwnerScan
         try
         {
             descriptors.Reset(fdDir);
-            while (_remaining > 0 && descriptors.MoveNextNumeric(out var offset, out var length))
+            while (Volatile.Read(ref _remaining) > 0 && descriptors.MoveNextNumeric(out var offset, out var length))
             {
-                if (length >= _name.Length)
+                if (length >= name.Length)
                 {
                     continue;
                 }
 
-                descriptors.CopyName(offset, length, _name);
-                var n = (int)(long)LinuxNative.ReadLinkAt(fdDir, _name, _link, (IntPtr)_link.Length);
+                descriptors.CopyName(offset, length, name);
+                var n = (int)(long)LinuxNative.ReadLinkAt(fdDir, name, link, (IntPtr)link.Length);
                 if (n > 0)
                 {
-                    Attribute(ParseSocketInode(_link, n), pid);
+                    Attribute(ParseSocketInode(link, n), pid);
                 }
             }
         }
@@ -155,7 +202,7 @@ internal sealed class SocketOwnerScan
             }
             catch (UnauthorizedAccessException)
             {
-                DeniedProcesses++;
+                _deniedProcesses++;
             }
             catch (Exception e) when (e is DirectoryNotFoundException or IOException)
             {
@@ -166,10 +213,23 @@ internal sealed class SocketOwnerScan
 
     private void Attribute(long inode, int pid)
     {
-        if (inode > 0 && _wanted.TryGetValue(inode, out var socket) && socket.ProcessId is null)
+        if (inode <= 0 || !_wanted.TryGetValue(inode, out var socket))
         {
-            socket.ProcessId = pid; // the first holder wins: with inherited sockets that is the parent (lowest pid)
-            _remaining--;
+            return; // the dictionary is only read once the scan starts: safe from several workers
+        }
+
+        lock (_gate)
+        {
+            // Sockets inherited across fork have several holders; keep the lowest pid (usually the parent).
+            if (socket.ProcessId is null)
+            {
+                socket.ProcessId = pid;
+                _remaining--;
+            }
+            else if (pid < socket.ProcessId)
+            {
+                socket.ProcessId = pid;
+            }
         }
     }
 

@@ -33,26 +33,9 @@ internal static class RouteNetlinkProtocol
     public static byte[] BuildAddressRequest(uint sequence) => Build(RtmGetAddr, IfAddrLength, sequence);
 
     /// <summary>Parses a link dump datagram; returns true at NLMSG_DONE.</summary>
-    public static bool ParseLinks(byte[] buffer, int count, List<LinkRecord> links)
-    {
-        var offset = 0;
-        while (NetlinkBuffer.TryReadMessage(buffer, count, ref offset, Source, out var type, out var payload, out var length))
+    public static bool ParseLinks(byte[] buffer, int count, List<LinkRecord> links) =>
+        ForEachReply(buffer, count, RtmNewLink, IfInfoLength, "ifinfomsg", (payload, length) =>
         {
-            if (IsEnd(buffer, type, payload, length))
-            {
-                return true;
-            }
-
-            if (type != RtmNewLink)
-            {
-                continue;
-            }
-
-            if (length < IfInfoLength)
-            {
-                throw ListenerErrors.Malformed(Source, $"ifinfomsg of {length} bytes");
-            }
-
             var index = (int)NetlinkBuffer.ReadUInt32(buffer, payload + 4);
             var flags = NetlinkBuffer.ReadUInt32(buffer, payload + 8);
             var name = NetlinkBuffer.TryFindAttribute(buffer, payload + IfInfoLength, payload + length, IflaIfName, Source, out var at, out var size)
@@ -62,32 +45,12 @@ internal static class RouteNetlinkProtocol
                 ? (int)NetlinkBuffer.ReadUInt32(buffer, at)
                 : -1;
             links.Add(new LinkRecord(index, name, flags, mtu));
-        }
-
-        return false;
-    }
+        });
 
     /// <summary>Parses an address dump datagram; returns true at NLMSG_DONE.</summary>
-    public static bool ParseAddresses(byte[] buffer, int count, List<AddressRecord> addresses)
-    {
-        var offset = 0;
-        while (NetlinkBuffer.TryReadMessage(buffer, count, ref offset, Source, out var type, out var payload, out var length))
+    public static bool ParseAddresses(byte[] buffer, int count, List<AddressRecord> addresses) =>
+        ForEachReply(buffer, count, RtmNewAddr, IfAddrLength, "ifaddrmsg", (payload, length) =>
         {
-            if (IsEnd(buffer, type, payload, length))
-            {
-                return true;
-            }
-
-            if (type != RtmNewAddr)
-            {
-                continue;
-            }
-
-            if (length < IfAddrLength)
-            {
-                throw ListenerErrors.Malformed(Source, $"ifaddrmsg of {length} bytes");
-            }
-
             var prefix = buffer[payload + 1];
             var index = (int)NetlinkBuffer.ReadUInt32(buffer, payload + 4);
             var found = NetlinkBuffer.TryFindAttribute(buffer, payload + IfAddrLength, payload + length, IfaLocal, Source, out var at, out var size)
@@ -98,6 +61,30 @@ internal static class RouteNetlinkProtocol
                 Buffer.BlockCopy(buffer, at, bytes, 0, size);
                 addresses.Add(new AddressRecord(index, new IPAddress(bytes), prefix));
             }
+        });
+
+    /// <summary>Calls <paramref name="reply"/> for each message of <paramref name="wantedType"/>; returns true at the end of the dump.</summary>
+    private static bool ForEachReply(byte[] buffer, int count, int wantedType, int headerLength, string header, Action<int, int> reply)
+    {
+        var offset = 0;
+        while (NetlinkBuffer.TryReadMessage(buffer, count, ref offset, Source, out var type, out var payload, out var length))
+        {
+            if (IsEnd(buffer, type, payload, length))
+            {
+                return true;
+            }
+
+            if (type != wantedType)
+            {
+                continue;
+            }
+
+            if (length < headerLength)
+            {
+                throw ListenerErrors.Malformed(Source, $"{header} of {length} bytes");
+            }
+
+            reply(payload, length);
         }
 
         return false;

@@ -39,6 +39,9 @@ internal sealed class SocketOwnerScan
         _remaining = _wanted.Count;
     }
 
+    /// <summary>Upper bound on worker threads for large scans.</summary>
+    internal int MaxWorkers { get; set; } = Math.Min(Environment.ProcessorCount, 4);
+
     /// <summary>Processes whose descriptors we were not allowed to read.</summary>
     public int DeniedProcesses => Volatile.Read(ref _deniedProcesses);
 
@@ -65,7 +68,7 @@ internal sealed class SocketOwnerScan
         var pids = ListProcesses();
 
         // Reading descriptor links is all system calls: with many sockets, split processes across cores.
-        var workers = _remaining >= ParallelThreshold ? Math.Min(Math.Min(Environment.ProcessorCount, 4), pids.Count) : 1;
+        var workers = _remaining >= ParallelThreshold ? Math.Min(MaxWorkers, pids.Count) : 1;
         var next = -1;
         void Work()
         {

@@ -11,6 +11,8 @@ public sealed class LoopbackInterfaceTests
     {
         using var ns = new NetworkNamespace();
         using var resident = ns.Start("busybox", "sleep", "600");
+        // ip netns exec calls setns and then execs: until then the pid still lives in our namespace.
+        resident.WaitUntil(() => NamespaceLink(resident.Id) != NamespaceLink(Environment.ProcessId), TimeSpan.FromSeconds(10), "inside the namespace");
 
         var down = Assert.Single(LoopbackInterfaceReader.Read(resident.Id, CancellationToken.None));
         Assert.Equal("lo", down.Name);
@@ -29,6 +31,8 @@ public sealed class LoopbackInterfaceTests
         Assert.True(up.Mtu > 0);
         Assert.Equal(up.NetworkNamespace, down.NetworkNamespace);
     }
+
+    private static string? NamespaceLink(int processId) => new FileInfo($"/proc/{processId}/ns/net").LinkTarget;
 
     [RequiresFact("ip")]
     public void Inside_a_namespace_without_setns_the_probe_reads_the_same()

@@ -13,6 +13,8 @@
     TypesToProcess       = @('LoopbackTools.Types.ps1xml')
     CmdletsToExport      = @(
         'Get-HostsEntry'
+        'Get-LoopbackInterface'
+        'Get-LoopbackListener'
         'Test-ContainerPort'
     )
     FunctionsToExport    = @()

@@ -42,6 +42,31 @@ public sealed class DnsTestMessage
         return reply;
     }
 
+    /// <summary>A positive answer to <paramref name="query"/>: its question echoed, one record per address of the asked type.</summary>
+    public static byte[] AnswerTo(byte[] query, params IPAddress[] addresses)
+    {
+        var type = (ushort)((query[^4] << 8) | query[^3]);
+        var m = new DnsTestMessage().Raw(Reply(query, 0));
+        m._bytes[7] = (byte)addresses.Length;
+        foreach (var a in addresses)
+        {
+            m.Pointer(12).U16(type).U16(1).U32(60).U16((ushort)a.GetAddressBytes().Length).Raw(a.GetAddressBytes());
+        }
+
+        return m.ToArray();
+    }
+
+    /// <summary>The query with its ID changed, for spoofed or stale replies.</summary>
+    public static byte[] WithId(byte[] message, ushort id)
+    {
+        var copy = (byte[])message.Clone();
+        copy[0] = (byte)(id >> 8);
+        copy[1] = (byte)id;
+        return copy;
+    }
+
+    public static ushort IdOf(byte[] message) => (ushort)((message[0] << 8) | message[1]);
+
     public int Length => _bytes.Count;
 
     public DnsTestMessage U16(int v)

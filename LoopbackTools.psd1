@@ -12,6 +12,7 @@
     FormatsToProcess     = @('LoopbackTools.Format.ps1xml')
     TypesToProcess       = @('LoopbackTools.Types.ps1xml')
     CmdletsToExport      = @(
+        'Get-HostsEntry'
         'Test-LocalhostResolution'
     )
     FunctionsToExport    = @()

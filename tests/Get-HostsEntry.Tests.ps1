@@ -1,0 +1,83 @@
+# Pester 5 tests for Get-HostsEntry over the packaged module.
+BeforeAll {
+    $module = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
+    Import-Module $module -Force -ErrorAction Stop
+
+    $hostsPath = Join-Path $TestDrive 'hosts'
+    $lines = @(
+        '# test hosts file'
+        '127.0.0.1 localhost'
+        '::1 localhost ip6-localhost ip6-loopback'
+        '127.0.0.1 app.test www.app.test # dev'
+        '192.0.2.10 build.example'
+        '# 127.0.0.1 old.test'
+        '127.1 broken.test'
+    )
+    [System.IO.File]::WriteAllText($hostsPath, ($lines -join "`n") + "`n")
+}
+
+Describe 'Get-HostsEntry' {
+    It 'finds localhost by name, on each line that has it' {
+        $entries = Get-HostsEntry -Path $hostsPath -HostName localhost -WarningAction SilentlyContinue
+        $entries.Count | Should -Be 2
+        $entries[0].Address | Should -Be '127.0.0.1'
+        $entries[1].Aliases | Should -Be @('ip6-localhost', 'ip6-loopback')
+        $entries[0].PSObject.TypeNames[0] | Should -Be 'LoopbackTools.HostsEntry'
+    }
+
+    It 'matches wildcards against aliases too' {
+        $entry = Get-HostsEntry -Path $hostsPath -HostName 'www.*' -WarningAction SilentlyContinue
+        $entry.HostName | Should -Be 'app.test'
+        $entry.Comment | Should -Be 'dev'
+        $entry.LineNumber | Should -Be 4
+    }
+
+    It 'keeps only loopback entries with -Loopback' {
+        $entries = Get-HostsEntry -Path $hostsPath -Loopback -WarningAction SilentlyContinue
+        $entries.HostName | Should -Be @('localhost', 'localhost', 'app.test')
+        $entries.IsLoopback | Should -Not -Contain $false
+    }
+
+    It 'returns commented-out entries only with -IncludeDisabled' {
+        Get-HostsEntry -Path $hostsPath -HostName old.test -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        $entry = Get-HostsEntry -Path $hostsPath -HostName old.test -IncludeDisabled -WarningAction SilentlyContinue
+        $entry.Enabled | Should -BeFalse
+    }
+
+    It 'warns once about the malformed line, with its number' {
+        $null = Get-HostsEntry -Path $hostsPath -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike '*line 7*127.1*'
+    }
+
+    It 'writes Hosts.MalformedLine errors with -Strict' {
+        $null = Get-HostsEntry -Path $hostsPath -Strict -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.MalformedLine,*'
+        $problems[0].TargetObject.LineNumber | Should -Be 7
+    }
+
+    It 'reports a missing file as Hosts.FileNotFound and goes on with the next path' {
+        $missing = Join-Path $TestDrive 'no-such-hosts'
+        $entries = Get-HostsEntry -Path $missing, $hostsPath -HostName localhost -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.FileNotFound,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $entries.Count | Should -Be 2
+    }
+
+    It 'takes Path from piped entries' {
+        $entry = Get-HostsEntry -Path $hostsPath -HostName build.example -WarningAction SilentlyContinue
+        ($entry | Get-HostsEntry).Address | Should -Be '192.0.2.10'
+    }
+
+    It 'keeps its table view after Export-Clixml and Import-Clixml' {
+        $file = Join-Path $TestDrive 'entries.xml'
+        Get-HostsEntry -Path $hostsPath -WarningAction SilentlyContinue | Export-Clixml -Path $file
+        $imported = Import-Clixml -Path $file
+        $imported[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.LoopbackTools.HostsEntry'
+        $table = $imported | Format-Table | Out-String -Width 200
+        $table | Should -Match 'Address\s+HostName\s+Aliases\s+Enabled\s+LineNumber'
+        $table | Should -Match 'ip6-localhost ip6-loopback'
+    }
+}

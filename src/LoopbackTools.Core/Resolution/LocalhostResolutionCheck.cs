@@ -20,7 +20,7 @@ public sealed class LocalhostResolutionCheck
 
     public LocalhostResolutionCheck(IListenerLookup? listeners = null, DnsStubClient? client = null, IHostsReader? hosts = null)
     {
-        _hosts = hosts ?? new InterimHostsReader();
+        _hosts = hosts ?? new HostsDocumentReader();
         _dns = new DnsServerLayer(client);
         _matrix = new LocalhostPortMatrix(listeners);
     }

@@ -12,13 +12,16 @@ var json = new JsonSerializerOptions { WriteIndented = true, Converters = { new 
 if (arguments.Mode == "bench")
 {
     var timings = new List<double>();
-    var healthy = true;
+    var lastRun = new List<string>();
     for (var run = 0; run < arguments.Runs; run++)
     {
+        lastRun.Clear();
         var watch = Stopwatch.StartNew();
         foreach (var name in arguments.Names)
         {
-            healthy &= (await check.CheckAsync(name, arguments.Options, arguments.Port, CancellationToken.None)).Results.Count > 0;
+            var report = await check.CheckAsync(name, arguments.Options, arguments.Port, CancellationToken.None);
+            lastRun.AddRange(report.Results.Select(r => $"{r.Name} {r.Layer} {r.Server}: {r.Status}"));
+            lastRun.AddRange(report.Probes.Select(p => $"{p.Name} {p.Address}:{p.Port} {p.Outcome}: {p.Status}"));
         }
 
         timings.Add(watch.Elapsed.TotalMilliseconds);
@@ -26,7 +29,7 @@ if (arguments.Mode == "bench")
 
     timings.Sort();
     var median = timings.Count % 2 == 1 ? timings[timings.Count / 2] : (timings[(timings.Count / 2) - 1] + timings[timings.Count / 2]) / 2;
-    Console.WriteLine(JsonSerializer.Serialize(new { runs = timings.Count, medianMs = median, minMs = timings[0], maxMs = timings[^1], producedResults = healthy }, json));
+    Console.WriteLine(JsonSerializer.Serialize(new { runs = timings.Count, medianMs = median, minMs = timings[0], maxMs = timings[^1], lastRun }, json));
     return 0;
 }
 

@@ -11,25 +11,7 @@ public sealed class BackgroundProcess : IDisposable
 
     public BackgroundProcess(string program, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo(Component.Find(program) ?? program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        if (environment is not null)
-        {
-            foreach (var (k, v) in environment)
-            {
-                info.Environment[k] = v;
-            }
-        }
-
+        var info = ProcessStart.Info(Component.Find(program) ?? program, arguments, environment);
         CommandLine = program + " " + string.Join(' ', info.ArgumentList);
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => Append(e.Data);

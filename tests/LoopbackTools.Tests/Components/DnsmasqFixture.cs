@@ -1,18 +1,12 @@
 namespace LoopbackTools.Tests.Components;
 
 /// <summary>One dnsmasq with the default records, shared by a test class (IClassFixture).</summary>
-public sealed class DnsmasqFixture : IDisposable
+public sealed class DnsmasqFixture : LazyFixture<DnsmasqServer>
 {
-    private readonly Lazy<DnsmasqServer> _server = new(() => new DnsmasqServer());
-
-    /// <summary>Started on first use, so a skipped test never needs dnsmasq.</summary>
-    public DnsmasqServer Server => _server.Value;
-
-    public void Dispose()
+    public DnsmasqFixture()
+        : base(() => new DnsmasqServer())
     {
-        if (_server.IsValueCreated)
-        {
-            _server.Value.Dispose();
-        }
     }
+
+    public DnsmasqServer Server => Component;
 }

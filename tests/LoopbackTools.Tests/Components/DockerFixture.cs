@@ -1,17 +1,12 @@
 namespace LoopbackTools.Tests.Components;
 
-/// <summary>One dockerd shared by every test in the "docker" collection; started on first use.</summary>
-public sealed class DockerFixture : IDisposable
+/// <summary>One dockerd shared by every test in the "docker" collection.</summary>
+public sealed class DockerFixture : LazyFixture<DockerEngine>
 {
-    private readonly Lazy<DockerEngine> _engine = new(() => new DockerEngine());
-
-    public DockerEngine Engine => _engine.Value;
-
-    public void Dispose()
+    public DockerFixture()
+        : base(() => new DockerEngine())
     {
-        if (_engine.IsValueCreated)
-        {
-            _engine.Value.Dispose();
-        }
     }
+
+    public DockerEngine Engine => Component;
 }

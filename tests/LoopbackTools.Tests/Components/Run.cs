@@ -7,26 +7,7 @@ public static class Run
 {
     public static ProcessResult Command(string program, IEnumerable<string> arguments, TimeSpan? timeout = null, IDictionary<string, string>? environment = null, string? stdin = null)
     {
-        var info = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-        };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        if (environment is not null)
-        {
-            foreach (var (k, v) in environment)
-            {
-                info.Environment[k] = v;
-            }
-        }
-
+        var info = ProcessStart.Info(program, arguments, environment, stdin is not null);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start " + program);
         if (stdin is not null)
         {

@@ -60,8 +60,11 @@ public static class OsResolverLayer
         if (set.IsEmpty)
         {
             var why = failure.Length == 0 ? "no addresses" : failure;
+            var rooted = name.Trim().EndsWith(".", StringComparison.Ordinal);
             verdict = kind switch
             {
+                // .NET on Linux sends "localhost." to DNS although the hosts file lists "localhost".
+                _ when rooted && kind != LocalhostNameKind.Other => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}): with the trailing dot it skips the hosts file and asks DNS - use the name without the dot"),
                 LocalhostNameKind.Localhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}): restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file"),
                 LocalhostNameKind.UnderLocalhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}): it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - add '127.0.0.1 {name}' and '::1 {name}' to the hosts file"),
                 _ => Judgement.Fail($"the OS resolver cannot resolve {name} ({why})"),

@@ -135,6 +135,24 @@ public sealed class LocalhostPortMatrixTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new LocalhostPortMatrix().ProbeAsync("localhost", IPv4First, 80, Timeout, cancel.Token));
     }
 
+    [Fact]
+    public void Join_prefers_an_exact_bind_then_the_family_wildcard_then_a_dual_stack_any()
+    {
+        var exact = new ListenerBinding(IPAddress.Loopback, 80, null, 10, "exact");
+        var v4Any = new ListenerBinding(IPAddress.Any, 80, null, 11, "v4any");
+        var v6Any = new ListenerBinding(IPAddress.IPv6Any, 80, true, 12, "v6any");
+        var v6Only = new ListenerBinding(IPAddress.IPv6Any, 80, false, 13, "v6only");
+        var mapped = new ListenerBinding(IPAddress.Parse("::ffff:127.0.0.1"), 80, null, 14, "mapped");
+
+        Assert.Same(exact, LocalhostPortMatrix.Serving(new[] { v4Any, exact }, IPAddress.Loopback, 80));
+        Assert.Same(v4Any, LocalhostPortMatrix.Serving(new[] { v6Any, v4Any }, IPAddress.Loopback, 80));
+        Assert.Same(v6Any, LocalhostPortMatrix.Serving(new[] { v6Any }, IPAddress.Loopback, 80));
+        Assert.Null(LocalhostPortMatrix.Serving(new[] { v6Only }, IPAddress.Loopback, 80));
+        Assert.Same(v6Only, LocalhostPortMatrix.Serving(new[] { v6Only, v4Any }, IPAddress.IPv6Loopback, 80));
+        Assert.Same(mapped, LocalhostPortMatrix.Serving(new[] { mapped }, IPAddress.Loopback, 80));
+        Assert.Null(LocalhostPortMatrix.Serving(new[] { exact }, IPAddress.Loopback, 81));
+    }
+
     private sealed class DisposableListener : IDisposable
     {
         private readonly TcpListener _listener;

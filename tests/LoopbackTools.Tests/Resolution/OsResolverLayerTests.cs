@@ -85,6 +85,16 @@ public sealed class OsResolverLayerTests
     }
 
     [RequiresFact("unshare")]
+    public void Trailing_dot_localhost_skips_the_hosts_file_in_the_os_resolver()
+    {
+        var report = Assert.Single(ResolutionProbeProcess.Run("127.0.0.1 localhost\n::1 localhost\n", "--name", "localhost.", "--layer", "HostsFile", "--layer", "OsResolver"));
+        Assert.Equal(ResolutionStatus.Pass, report.Layer(ResolutionLayer.HostsFile).Status);
+        var os = report.Layer(ResolutionLayer.OsResolver);
+        Assert.Equal(ResolutionStatus.Fail, os.Status);
+        Assert.Contains("with the trailing dot it skips the hosts file and asks DNS", os.Finding, StringComparison.Ordinal);
+    }
+
+    [RequiresFact("unshare")]
     public void Port_matrix_names_the_ipv6_first_mismatch_when_the_server_binds_only_ipv4()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

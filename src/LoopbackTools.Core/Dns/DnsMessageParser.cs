@@ -48,6 +48,13 @@ public static class DnsMessageParser
             throw new DnsResponseException(string.Format(CultureInfo.InvariantCulture, "opcode {0} in the response; a standard query (0) was sent", opcode));
         }
 
+        var rcode = (DnsResponseCode)(flags & 0xF);
+        if (questions == 0 && rcode != DnsResponseCode.NoError && answers == 0)
+        {
+            // Some servers refuse without echoing the question; such a reply carries no data to trust.
+            return new DnsResponse(id, rcode, false, (flags & 0x0400) != 0, (flags & 0x0080) != 0, 0, System.Array.Empty<IPAddress>());
+        }
+
         if (questions != 1)
         {
             throw new DnsResponseException(string.Format(CultureInfo.InvariantCulture, "response carries {0} questions instead of echoing the one asked", questions));
@@ -62,7 +69,6 @@ public static class DnsMessageParser
             throw new DnsResponseException(string.Format(CultureInfo.InvariantCulture, "response answers a different question ({0} type {1} class {2}) than asked ({3} type {4})", questionName, questionType, questionClass, name, (ushort)expectedType));
         }
 
-        var rcode = (DnsResponseCode)(flags & 0xF);
         var truncated = (flags & 0x0200) != 0;
         var authoritative = (flags & 0x0400) != 0;
         var recursionAvailable = (flags & 0x0080) != 0;

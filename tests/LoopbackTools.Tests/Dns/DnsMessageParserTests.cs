@@ -108,10 +108,18 @@ public sealed class DnsMessageParserTests
     }
 
     [Fact]
-    public void Missing_question_is_rejected()
+    public void Missing_question_is_rejected_unless_it_is_a_bare_error()
     {
-        var message = DnsTestMessage.Header(Id, DnsTestMessage.ResponseFlags(), 0, 0).ToArray();
-        Assert.Contains("questions", Rejected(message), StringComparison.Ordinal);
+        var noError = DnsTestMessage.Header(Id, DnsTestMessage.ResponseFlags(), 0, 0).ToArray();
+        Assert.Contains("questions", Rejected(noError), StringComparison.Ordinal);
+
+        var withData = DnsTestMessage.Header(Id, DnsTestMessage.ResponseFlags(5), 0, 1).Name("localhost").U16(A).U16(1).U32(60).U16(4).Raw(203, 0, 113, 7).ToArray();
+        Assert.Contains("questions", Rejected(withData), StringComparison.Ordinal);
+
+        // A REFUSED without the question echoed carries nothing to trust: accepted as the refusal it is.
+        var bare = Parse(DnsTestMessage.Header(Id, DnsTestMessage.ResponseFlags(5), 0, 0).ToArray());
+        Assert.Equal(DnsResponseCode.Refused, bare.ResponseCode);
+        Assert.Empty(bare.Addresses);
     }
 
     [Fact]

@@ -88,6 +88,20 @@ public sealed class HostsFileLayerTests : IDisposable
     }
 
     [Fact]
+    public async Task One_check_rereads_a_hosts_file_that_changed_between_names()
+    {
+        var path = Path.Combine(_folder, "hosts");
+        var options = new LocalhostResolutionOptions { HostsFilePath = path };
+        options.Layers.Add(ResolutionLayer.HostsFile);
+        var check = new LocalhostResolutionCheck();
+
+        File.WriteAllText(path, "127.0.0.1 localhost\n");
+        Assert.Equal(ResolutionStatus.Warn, (await check.CheckAsync("localhost", options, null, CancellationToken.None)).Results[0].Status);
+        File.WriteAllText(path, "127.0.0.1 localhost\n::1 localhost\n");
+        Assert.Equal(ResolutionStatus.Pass, (await check.CheckAsync("localhost", options, null, CancellationToken.None)).Results[0].Status);
+    }
+
+    [Fact]
     public async Task Missing_hosts_file_is_an_error_result_not_an_exception()
     {
         var options = new LocalhostResolutionOptions { HostsFilePath = Path.Combine(_folder, "absent") };

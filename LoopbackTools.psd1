@@ -13,6 +13,9 @@
     TypesToProcess       = @('LoopbackTools.Types.ps1xml')
     CmdletsToExport      = @(
         'Get-HostsEntry'
+        'Get-LoopbackInterface'
+        'Get-LoopbackListener'
+        'Test-ContainerPort'
         'Test-LocalhostResolution'
     )
     FunctionsToExport    = @()

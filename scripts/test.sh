@@ -11,7 +11,7 @@ CONFIG="${CONFIG:-Release}"
 RESULTS="$ROOT/out/test-results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 
-needed_programs=(dnsmasq dockerd docker busybox ip ss dig unshare setpriv nsenter tar)
+needed_programs=(dnsmasq dockerd docker podman busybox ip ss dig unshare setpriv nsenter tar)
 missing=()
 for p in "${needed_programs[@]}"; do
   command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] || missing+=("$p")
@@ -21,7 +21,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
     echo "installing test components (missing: ${missing[*]})"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends dnsmasq-base docker.io busybox-static iproute2 dnsutils util-linux tar >/dev/null
+    apt-get install -y -qq --no-install-recommends dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar >/dev/null
   else
     echo "warning: missing ${missing[*]}; dependent tests will be skipped (or fail with CI=true)" >&2
   fi

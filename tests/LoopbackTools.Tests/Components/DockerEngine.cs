@@ -6,7 +6,7 @@ namespace LoopbackTools.Tests.Components;
 /// </summary>
 public sealed class DockerEngine : IDisposable
 {
-    public const string Image = "ci-bb:1";
+    public const string Image = BusyboxImage.Name;
     private readonly BackgroundProcess _daemon;
     private readonly string _root;
 
@@ -43,54 +43,21 @@ public sealed class DockerEngine : IDisposable
     }
 
     /// <summary>A busybox httpd serving "hello from ci-bb" on <paramref name="bindInside"/>:8080 inside.</summary>
-    public string RunWebServer(string publish, string bindInside = "0.0.0.0", string? name = null)
-    {
-        var args = new List<string>();
-        if (name is not null)
-        {
-            args.AddRange(new[] { "--name", name });
-        }
+    public string RunWebServer(string publish, string bindInside = "0.0.0.0", string? name = null) =>
+        RunContainer(BusyboxImage.WebServerArguments(publish, bindInside, name));
 
-        args.AddRange(new[] { "-p", publish, Image, "busybox", "httpd", "-f", "-p", bindInside == "0.0.0.0" ? "8080" : bindInside + ":8080", "-h", "/www" });
-        return RunContainer(args.ToArray());
-    }
-
-    public void Dispose()
-    {
-        try
+    public void Dispose() => EngineFolder.TearDown(
+        () =>
         {
             var ids = Docker("ps", "-aq").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (ids.Length > 0)
             {
                 Docker(new[] { "rm", "-f" }.Concat(ids).ToArray());
             }
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-        {
-            // the daemon is going anyway
-        }
+        },
+        _daemon,
+        _root,
+        "exec");
 
-        _daemon.Dispose();
-        try
-        {
-            Run.Command("umount", "-R", "-l", Path.Combine(_root, "exec"));
-            Directory.Delete(_root, true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            // leftover overlay mounts vanish with the sealed mount namespace
-        }
-    }
-
-    private void ImportImage()
-    {
-        var image = Path.Combine(_root, "image");
-        Directory.CreateDirectory(Path.Combine(image, "bin"));
-        Directory.CreateDirectory(Path.Combine(image, "www"));
-        File.Copy(Component.Find("busybox")!, Path.Combine(image, "bin", "busybox"));
-        File.WriteAllText(Path.Combine(image, "www", "index.html"), "hello from ci-bb\n");
-        var tar = Path.Combine(_root, "bb.tar");
-        Run.Command("tar", "-C", image, "-cf", tar, ".").EnsureSuccess("tar");
-        Docker("import", tar, Image).EnsureSuccess("docker import");
-    }
+    private void ImportImage() => Docker("import", BusyboxImage.BuildTar(_root), Image).EnsureSuccess("docker import");
 }

@@ -1,0 +1,8 @@
+namespace LoopbackTools.Listeners;
+
+/// <summary>The transport of a listening socket.</summary>
+public enum ListenerProtocol
+{
+    Tcp,
+    Udp,
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Threading;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Listeners.Linux;
+using LoopbackTools.Listeners.MacOS;
+using LoopbackTools.Listeners.Windows;
+
+namespace LoopbackTools.Listeners;
+
+/// <summary>
+/// Lists every listening socket with its scope and owner: netlink or /proc on Linux, iphlpapi on Windows,
+/// libproc on macOS. The one entry point Get-LoopbackListener and other features call.
+/// </summary>
+public static class ListenerScanner
+{
+    public static ListenerScanResult Scan(ListenerScanOptions options, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        Validate(options);
+        var wantOwners = options.ResolveOwners || (options.ProcessIds?.Length ?? 0) > 0 || (options.ProcessNames?.Length ?? 0) > 0;
+        string source;
+        List<ListenerSocket> sockets;
+        long? namespaceId = null;
+        string? hiddenReason = null;
+        Func<int, ProcessOwner> describe;
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            if (options.NetworkNamespaceOf is int pid && !Directory.Exists("/proc/" + pid.ToString(CultureInfo.InvariantCulture)))
+            {
+                throw ListenerErrors.ProcessNotFound(pid);
+            }
+
+            sockets = Filter(LinuxSocketSource.Read(options, out source, cancellationToken), options);
+            namespaceId = NetworkNamespaceId.Of(options.NetworkNamespaceOf);
+            var details = new LinuxProcessInfo();
+            describe = details.Read;
+            if (wantOwners)
+            {
+                var scan = new SocketOwnerScan(sockets);
+                scan.Run(cancellationToken);
+                if (scan.DeniedProcesses > 0)
+                {
+                    hiddenReason = $"this user may not read /proc/<pid>/fd of {scan.DeniedProcesses.ToString(CultureInfo.InvariantCulture)} other users' processes; run as root to see every owner";
+                }
+            }
+        }
+        else if (options.NetworkNamespaceOf is not null)
+        {
+            throw ListenerErrors.NotSupported("-NetworkNamespaceOf (Linux network namespaces)");
+        }
+        else if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            sockets = Filter(WindowsListenerSource.Read(options), options);
+            source = "iphlpapi";
+            describe = ProcessOwners.FromProcessTable;
+        }
+        else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+        {
+            sockets = Filter(MacListenerSource.Read(options, cancellationToken), options);
+            source = "libproc";
+            describe = MacListenerSource.Describe;
+            hiddenReason = "macOS shows other users' descriptors only to root; run with sudo to see every owner";
+        }
+        else
+        {
+            throw ListenerErrors.NotSupported("Listing listeners");
+        }
+
+        var listeners = Build(sockets, wantOwners, namespaceId, describe, options, cancellationToken);
+        var unattributed = wantOwners ? listeners.Count(l => l.ProcessId is null) : 0;
+        var reason = unattributed == 0 ? null : hiddenReason ?? "no visible process holds them (kernel sockets, or processes in another PID namespace)";
+        return new ListenerScanResult(listeners, unattributed, reason, source);
+    }
+
+    /// <summary>True for an IPv6 :: socket that accepts IPv4 too; null when the source could not tell.</summary>
+    internal static bool? DualStack(IPAddress address, bool? v6Only)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6 || !address.Equals(IPAddress.IPv6Any))
+        {
+            return false;
+        }
+
+        return v6Only is bool only ? !only : null;
+    }
+
+    private static void Validate(ListenerScanOptions options)
+    {
+        foreach (var port in options.Ports ?? Array.Empty<int>())
+        {
+            if (port < 0 || port > 65535)
+            {
+                throw new LoopbackToolsException("Listeners.InvalidPort", ErrorKind.InvalidArgument, $"Port {port} is outside 0-65535.", "Pass ports between 1 and 65535.", port);
+            }
+        }
+
+        if (options.AddressFamily is AddressFamily family && family != AddressFamily.InterNetwork && family != AddressFamily.InterNetworkV6)
+        {
+            throw new LoopbackToolsException("Listeners.InvalidAddressFamily", ErrorKind.InvalidArgument, $"Address family {family} has no listeners.", "Use InterNetwork (IPv4) or InterNetworkV6 (IPv6).", family);
+        }
+    }
+
+    /// <summary>Every filter that needs no owner, so the owner lookup only seeks sockets that will be shown.</summary>
+    private static List<ListenerSocket> Filter(List<ListenerSocket> sockets, ListenerScanOptions options)
+    {
+        var ports = options.Ports is { Length: > 0 } p ? new HashSet<int>(p) : null;
+        var scopes = options.BindScopes is { Length: > 0 } s ? new HashSet<BindScope>(s) : null;
+        return sockets.Where(socket =>
+        {
+            if ((socket.Protocol == ListenerProtocol.Tcp && !options.IncludeTcp) || (socket.Protocol == ListenerProtocol.Udp && !options.IncludeUdp))
+            {
+                return false;
+            }
+
+            if ((options.AddressFamily is AddressFamily family && socket.Address.AddressFamily != family) || (ports is not null && !ports.Contains(socket.Port)))
+            {
+                return false;
+            }
+
+            var scope = BindScopes.Of(socket.Address);
+            return (scopes is null || scopes.Contains(scope)) && (!options.ExposedOnly || scope != BindScope.Loopback);
+        }).ToList();
+    }
+
+    private static List<LoopbackListener> Build(List<ListenerSocket> sockets, bool wantOwners, long? namespaceId, Func<int, ProcessOwner> describe, ListenerScanOptions options, CancellationToken cancellationToken)
+    {
+        var owners = new Dictionary<int, ProcessOwner>();
+        var pids = options.ProcessIds is { Length: > 0 } ids ? new HashSet<int>(ids) : null;
+        var names = options.ProcessNames is { Length: > 0 } n ? n : null;
+        var result = new List<LoopbackListener>(sockets.Count);
+        foreach (var socket in sockets.OrderBy(x => x.Protocol).ThenBy(x => x.Port).ThenBy(x => x.Address.AddressFamily).ThenBy(x => x.Address.ToString(), StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ProcessOwner? owner = null;
+            if (wantOwners && socket.ProcessId is int pid)
+            {
+                if (!owners.TryGetValue(pid, out owner))
+                {
+                    owners[pid] = owner = describe(pid);
+                }
+            }
+
+            if ((pids is not null && (owner is null || !pids.Contains(owner.ProcessId)))
+                || (names is not null && (owner is null || !names.Any(pattern => WildcardMatcher.IsMatch(owner.Name, pattern)))))
+            {
+                continue;
+            }
+
+            result.Add(new LoopbackListener(
+                socket.Protocol,
+                socket.Address.ToString(),
+                socket.Port,
+                socket.Address.AddressFamily,
+                BindScopes.Of(socket.Address),
+                DualStack(socket.Address, socket.V6Only),
+                owner?.ProcessId,
+                owner?.Name,
+                owner?.CommandLine,
+                owner?.User,
+                namespaceId,
+                socket.Inode));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net;
+
+namespace LoopbackTools.Listeners;
+
+/// <summary>
+/// One listening socket as a platform source reports it, before owners are attached.
+/// Windows and macOS sources know the owning process already; Linux sources know the inode instead.
+/// </summary>
+internal sealed class ListenerSocket
+{
+    public ListenerSocket(ListenerProtocol protocol, IPAddress address, int port, bool? v6Only, long? inode, int? uid, int? processId = null)
+    {
+        Protocol = protocol;
+        Address = address;
+        Port = port;
+        V6Only = v6Only;
+        Inode = inode;
+        Uid = uid;
+        ProcessId = processId;
+    }
+
+    public ListenerProtocol Protocol { get; }
+
+    public IPAddress Address { get; }
+
+    public int Port { get; }
+
+    /// <summary>IPV6_V6ONLY for IPv6 sockets; null where the source cannot tell.</summary>
+    public bool? V6Only { get; }
+
+    public long? Inode { get; }
+
+    public int? Uid { get; }
+
+    /// <summary>Set by the source (Windows, macOS) or by the Linux owner scan.</summary>
+    public int? ProcessId { get; set; }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net.Sockets;
+using LoopbackTools.Listeners;
+
+namespace LoopbackTools;
+
+/// <summary>
+/// One listening socket (a TCP socket in LISTEN, or a bound UDP socket), where it is bound, who can reach it
+/// and which process holds it. Owner fields are null where the OS hides them or -NoProcess was used.
+/// </summary>
+public sealed class LoopbackListener
+{
+    public LoopbackListener(
+        ListenerProtocol protocol,
+        string localAddress,
+        int port,
+        AddressFamily addressFamily,
+        BindScope bindScope,
+        bool? isDualStack,
+        int? processId,
+        string? processName,
+        string? commandLine,
+        string? user,
+        long? networkNamespace,
+        long? socketId)
+    {
+        Protocol = protocol;
+        LocalAddress = localAddress;
+        Port = port;
+        AddressFamily = addressFamily;
+        BindScope = bindScope;
+        IsDualStack = isDualStack;
+        ProcessId = processId;
+        ProcessName = processName;
+        CommandLine = commandLine;
+        User = user;
+        NetworkNamespace = networkNamespace;
+        SocketId = socketId;
+    }
+
+    public ListenerProtocol Protocol { get; }
+
+    /// <summary>The bound address as text: 127.0.0.1, ::1, ::ffff:127.0.0.1, 0.0.0.0, ::.</summary>
+    public string LocalAddress { get; }
+
+    public int Port { get; }
+
+    public AddressFamily AddressFamily { get; }
+
+    public BindScope BindScope { get; }
+
+    /// <summary>
+    /// True for an IPv6 :: socket that also accepts IPv4 (IPV6_V6ONLY off); false for every other socket;
+    /// null for :: where the OS cannot tell (Linux /proc/net fallback, Windows).
+    /// </summary>
+    public bool? IsDualStack { get; }
+
+    /// <summary>Reachable from other machines: bound to all interfaces or to a non-loopback address.</summary>
+    public bool Exposed => BindScope != BindScope.Loopback;
+
+    public int? ProcessId { get; }
+
+    public string? ProcessName { get; }
+
+    public string? CommandLine { get; }
+
+    public string? User { get; }
+
+    /// <summary>Linux: the network namespace id (the number of net:[4026531840]); null elsewhere.</summary>
+    public long? NetworkNamespace { get; }
+
+    /// <summary>Linux: the socket inode; null where the OS has no such id.</summary>
+    public long? SocketId { get; }
+
+    public override string ToString()
+    {
+        var host = AddressFamily == AddressFamily.InterNetworkV6 ? "[" + LocalAddress + "]" : LocalAddress;
+        var owner = ProcessId is int pid ? " pid " + pid.ToString(CultureInfo.InvariantCulture) + (ProcessName is null ? string.Empty : " " + ProcessName) : string.Empty;
+        return $"{Protocol} {host}:{Port.ToString(CultureInfo.InvariantCulture)}{owner}";
+    }
+}

@@ -1,0 +1,88 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using LoopbackTools.Commands.Plumbing;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Listeners;
+
+namespace LoopbackTools.Commands;
+
+/// <summary>Lists listening sockets with where they are bound and which process holds them.</summary>
+[Cmdlet(VerbsCommon.Get, "LoopbackListener")]
+[OutputType(typeof(LoopbackListener))]
+public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
+{
+    private bool _warned;
+
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("LocalPort")]
+    [ValidateRange(0, 65535)]
+    public int[]? Port { get; set; }
+
+    [Parameter]
+    public ListenerProtocol[]? Protocol { get; set; }
+
+    [Parameter]
+    public AddressFamily? AddressFamily { get; set; }
+
+    [Parameter]
+    public BindScope[]? BindScope { get; set; }
+
+    [Parameter]
+    public SwitchParameter Exposed { get; set; }
+
+    [Parameter]
+    [Alias("OwningProcess")]
+    public int[]? ProcessId { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    public string[]? ProcessName { get; set; }
+
+    [Parameter]
+    public SwitchParameter NoProcess { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? NetworkNamespaceOf { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var options = new ListenerScanOptions
+        {
+            Ports = Port,
+            IncludeTcp = Protocol is null || Protocol.Contains(ListenerProtocol.Tcp),
+            IncludeUdp = Protocol is null || Protocol.Contains(ListenerProtocol.Udp),
+            AddressFamily = AddressFamily,
+            BindScopes = BindScope,
+            ExposedOnly = Exposed.IsPresent,
+            ResolveOwners = !NoProcess.IsPresent,
+            ProcessIds = ProcessId,
+            ProcessNames = ProcessName,
+            NetworkNamespaceOf = NetworkNamespaceOf,
+        };
+
+        ListenerScanResult result;
+        try
+        {
+            result = RunWithProgress((token, _) => Task.FromResult(ListenerScanner.Scan(options, token)));
+        }
+        catch (LoopbackToolsException e)
+        {
+            WriteLoopbackError(e);
+            return;
+        }
+
+        if (result.UnattributedCount > 0 && !_warned)
+        {
+            _warned = true;
+            WriteWarning($"{result.UnattributedCount} socket(s) could not be attributed to a process: {result.UnattributedReason}.");
+        }
+
+        foreach (var listener in result.Listeners)
+        {
+            WriteObject(listener);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text;
+using LoopbackTools.Listeners;
+using LoopbackTools.Listeners.Linux;
+
+namespace LoopbackTools.Tests.Listeners;
+
+/// <summary>The small pure pieces: fd link targets, namespace links, passwd, status, wildcards, dual-stack rule.</summary>
+public sealed class ListenerHelpersTests
+{
+    [Theory]
+    [InlineData("socket:[12345]", 12345)]
+    [InlineData("socket:[0]", 0)]
+    [InlineData("pipe:[12345]", -1)]
+    [InlineData("socket:[12a45]", -1)]
+    [InlineData("socket:[]", -1)]
+    [InlineData("socket:[123", -1)]
+    [InlineData("/dev/null", -1)]
+    public void Reads_the_inode_of_socket_links_only(string link, long inode)
+    {
+        var bytes = Encoding.ASCII.GetBytes(link);
+        Assert.Equal(inode, SocketOwnerScan.ParseSocketInode(bytes, bytes.Length));
+    }
+
+    [Theory]
+    [InlineData("net:[4026531840]", 4026531840L)]
+    [InlineData("net:[]", null)]
+    [InlineData("mnt:[4026531840]", null)]
+    [InlineData(null, null)]
+    public void Reads_network_namespace_links(string? link, long? id) => Assert.Equal(id, NetworkNamespaceId.Parse(link));
+
+    [Fact]
+    public void Maps_uids_from_passwd_and_reads_the_real_uid_from_status()
+    {
+        var names = LinuxProcessInfo.ParsePasswd("root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n# comment\nbroken\n");
+        Assert.Equal("root", names[0]);
+        Assert.Equal("nobody", names[65534]);
+        Assert.Equal(2, names.Count);
+
+        Assert.Equal(1000, LinuxProcessInfo.ParseRealUid("Name:\tbash\nUid:\t1000\t0\t0\t0\nGid:\t100\n"));
+        Assert.Null(LinuxProcessInfo.ParseRealUid("Name:\tbash\n"));
+        Assert.Null(LinuxProcessInfo.ParseRealUid(null));
+    }
+
+    [Theory]
+    [InlineData("nginx", "nginx", true)]
+    [InlineData("nginx", "NG*", true)]
+    [InlineData("nginx", "n?inx", true)]
+    [InlineData("nginx", "[mn]ginx", true)]
+    [InlineData("nginx", "[a-m]ginx", false)]
+    [InlineData("nginx", "*x", true)]
+    [InlineData("nginx", "*y*", false)]
+    [InlineData("nginx", "nginx?", false)]
+    [InlineData("ng*nx", "ng`*nx", true)]
+    [InlineData("", "*", true)]
+    public void Matches_powershell_wildcards_case_insensitively(string text, string pattern, bool expected) =>
+        Assert.Equal(expected, WildcardMatcher.IsMatch(text, pattern));
+
+    [Fact]
+    public void Only_an_ipv6_any_socket_can_be_dual_stack()
+    {
+        Assert.True(ListenerScanner.DualStack(IPAddress.IPv6Any, v6Only: false));
+        Assert.False(ListenerScanner.DualStack(IPAddress.IPv6Any, v6Only: true));
+        Assert.Null(ListenerScanner.DualStack(IPAddress.IPv6Any, v6Only: null));
+        Assert.False(ListenerScanner.DualStack(IPAddress.IPv6Loopback, v6Only: false));
+        Assert.False(ListenerScanner.DualStack(IPAddress.Any, v6Only: null));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", BindScope.Loopback)]
+    [InlineData("::ffff:127.0.0.9", BindScope.Loopback)]
+    [InlineData("::", BindScope.AllInterfaces)]
+    [InlineData("0.0.0.0", BindScope.AllInterfaces)]
+    [InlineData("192.0.2.10", BindScope.Specific)]
+    [InlineData("2001:db8::1", BindScope.Specific)]
+    public void Bind_scope_comes_from_the_shared_classifier(string address, BindScope scope) =>
+        Assert.Equal(scope, BindScopes.Of(IPAddress.Parse(address)));
+
+    [Fact]
+    public void A_listener_prints_its_endpoint_and_owner()
+    {
+        var listener = new LoopbackListener(ListenerProtocol.Tcp, "::1", 3000, System.Net.Sockets.AddressFamily.InterNetworkV6, BindScope.Loopback, false, 42, "node", null, null, null, null);
+        Assert.Equal("Tcp [::1]:3000 pid 42 node", listener.ToString());
+        Assert.False(listener.Exposed);
+    }
+}

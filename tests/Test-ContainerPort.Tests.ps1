@@ -1,0 +1,85 @@
+# Pester 5 over the packaged module. Needs a Docker (or podman) engine and the docker CLI; the image must have
+# busybox httpd (LOOPBACKTOOLS_TEST_IMAGE, default busybox:1.36). Skipped only when no engine socket exists.
+BeforeAll {
+    $modulePath = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
+    Import-Module $modulePath -Force
+    $script:Image = if ($env:LOOPBACKTOOLS_TEST_IMAGE) { $env:LOOPBACKTOOLS_TEST_IMAGE } else { 'busybox:1.36' }
+    $script:HasEngine = [bool]$env:DOCKER_HOST -or (Test-Path '/var/run/docker.sock') -or (Test-Path '\\.\pipe\docker_engine')
+    # Windows runners' engine runs Windows containers: busybox and /proc need a Linux engine.
+    $script:EngineOs = try { if ($script:HasEngine) { docker version --format '{{.Server.Os}}' 2>$null } } catch { $null }
+    $script:Started = @()
+
+    function Start-WebContainer([string] $BindInside) {
+        $name = 'lbt-pester-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $listen = if ($BindInside) { "${BindInside}:8080" } else { '8080' }
+        docker run -d --name $name -p 127.0.0.1::8080 $script:Image busybox httpd -f -p $listen -h / | Out-Null
+        $script:Started += $name
+        $name
+    }
+
+    # httpd needs a moment after docker run returns before it listens.
+    function Test-UntilListening([string] $Name) {
+        for ($i = 0; $i -lt 50; $i++) {
+            $rows = @(Test-ContainerPort -Name $Name)
+            if (-not ($rows | Where-Object AppBindScope -eq 'NotListening')) { return $rows }
+            Start-Sleep -Milliseconds 200
+        }
+        $rows
+    }
+}
+
+AfterAll {
+    if ($script:Started) { docker rm -f $script:Started | Out-Null }
+}
+
+Describe 'Test-ContainerPort' {
+    BeforeEach {
+        if (-not $script:HasEngine) { Set-ItResult -Skipped -Because 'no container engine: neither DOCKER_HOST nor a Docker socket exists here' }
+        elseif ($script:EngineOs -ne 'linux') { Set-ItResult -Skipped -Because "the engine's OS is '$($script:EngineOs)' (or the docker CLI is missing); these tests need a Linux container engine" }
+    }
+
+    It 'passes a container whose app listens on all interfaces and is published on loopback' {
+        $name = Start-WebContainer
+        $row = Test-UntilListening $name
+        $row.Status | Should -Be 'Pass'
+        $row.Reachable | Should -Be 'Accepted'
+        $row.AppBindScope | Should -Be 'AllInterfaces'
+        $row.HostIp | Should -Be '127.0.0.1'
+    }
+
+    It 'fails a container whose app listens only on its own loopback and says how to fix it' {
+        $name = Start-WebContainer -BindInside '127.0.0.1'
+        $row = Test-UntilListening $name
+        $row.Status | Should -Be 'Fail'
+        $row.AppBindScope | Should -Be 'Loopback'
+        $row.Reachable | Should -BeIn @('Reset', 'EmptyReply', 'Refused')
+        $row.Finding | Should -BeLike "*the container's own loopback: bind it to 0.0.0.0*"
+    }
+
+    It 'lists only the broken container when -All is filtered on Status' {
+        $good = Start-WebContainer
+        $bad = Start-WebContainer -BindInside '127.0.0.1'
+        Test-UntilListening $good | Out-Null
+        Test-UntilListening $bad | Out-Null
+        $notPass = Test-ContainerPort -All | Where-Object Status -ne Pass
+        $notPass.Container | Should -Contain $bad
+        $notPass.Container | Should -Not -Contain $good
+    }
+
+    It 'binds docker ps objects from the pipeline' {
+        $name = Start-WebContainer
+        Test-UntilListening $name | Out-Null
+        $rows = docker ps --filter "name=$name" --format json | ConvertFrom-Json | Test-ContainerPort
+        $rows.Container | Should -Contain $name
+    }
+}
+
+Describe 'Test-ContainerPort errors' {
+    It 'refuses an engine on another machine with a stable ErrorId' {
+        { Test-ContainerPort -All -Engine 'tcp://192.0.2.1:2375' -ErrorAction Stop } | Should -Throw -ErrorId 'Docker.RemoteEngineRefused*'
+    }
+
+    It 'reports a missing engine socket as unreachable' {
+        { Test-ContainerPort -All -Engine 'unix:///nonexistent/lbt/docker.sock' -ErrorAction Stop } | Should -Throw -ErrorId 'Docker.EngineUnreachable*'
+    }
+}

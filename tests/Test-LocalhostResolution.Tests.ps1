@@ -90,13 +90,12 @@ Describe 'Test-LocalhostResolution -Port' {
         ($probes | Where-Object Address -eq '::1').Outcome | Should -Not -Be 'Accepted'
     }
 
-    It 'takes a listener from Get-LoopbackListener' {
-        if (-not (Get-Command Get-LoopbackListener -ErrorAction SilentlyContinue)) {
-            Set-ItResult -Skipped -Because 'Get-LoopbackListener is not in this build'
-            return
-        }
+    It 'takes a listener from Get-LoopbackListener and names it' {
         $probes = Get-LoopbackListener -Port $script:port | Test-LocalhostResolution -Layer HostsFile |
             Where-Object { $_.PSObject.TypeNames[0] -eq 'LoopbackTools.LocalhostPortProbe' }
-        ($probes | Where-Object Address -eq '127.0.0.1').Outcome | Should -Be 'Accepted'
+        $v4 = $probes | Where-Object Address -eq '127.0.0.1' | Select-Object -First 1
+        $v4.Outcome | Should -Be 'Accepted'
+        $v4.Port | Should -Be $script:port
+        $v4.ListenerAddress | Should -BeIn @('127.0.0.1', 'unknown')
     }
 }

@@ -22,7 +22,7 @@ public sealed class LocalhostPortMatrix
 
     public LocalhostPortMatrix(IListenerLookup? listeners = null)
     {
-        _listeners = listeners ?? UnknownListenerLookup.Instance;
+        _listeners = listeners ?? new ScannerListenerLookup();
     }
 
     /// <param name="resolved">The name's addresses in the order clients try them (the OS resolver's order).</param>
@@ -76,7 +76,8 @@ public sealed class LocalhostPortMatrix
         {
             if (listener is not null && AddressClassifier.IsUnspecified(listener.Address))
             {
-                return Judgement.Warn($"listening on {listener.Address}: reachable from the network, not only from this machine - bind to 127.0.0.1 and ::1 if only local clients should connect");
+                var bound = AddressSet.IsIPv6(listener.Address) ? $"[{listener.Address}]" : listener.Address.ToString();
+                return Judgement.Warn($"listening on {bound}: reachable from the network, not only from this machine - bind to 127.0.0.1 and ::1 if only local clients should connect");
             }
 
             var reachableByName = order.Any(a => accepted.Contains(a));

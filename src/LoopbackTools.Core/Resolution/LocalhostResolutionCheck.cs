@@ -22,7 +22,7 @@ public sealed class LocalhostResolutionCheck
     {
         _hosts = hosts ?? new HostsDocumentReader();
         _dns = new DnsServerLayer(client);
-        _matrix = new LocalhostPortMatrix(listeners);
+        _matrix = new LocalhostPortMatrix(listeners ?? new ScannerListenerLookup());
     }
 
     /// <exception cref="Diagnostics.LoopbackToolsException">Dns.InvalidName for a name that cannot be asked; Resolution.InvalidPort.</exception>

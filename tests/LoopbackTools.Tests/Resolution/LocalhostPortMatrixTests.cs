@@ -46,7 +46,19 @@ public sealed class LocalhostPortMatrixTests
         var v4 = At(probes, "127.0.0.1");
         Assert.Equal(ConnectOutcome.Accepted, v4.Outcome);
         Assert.Equal(ResolutionStatus.Pass, v4.Status);
-        Assert.Equal("unknown", v4.ListenerAddress);
+        Assert.Equal("127.0.0.1", v4.ListenerAddress);
+        Assert.EndsWith($"({Environment.ProcessId})", v4.ListenerProcess, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, v6.ListenerAddress);
+    }
+
+    [Fact]
+    public async Task Without_a_listener_table_the_verdicts_come_from_connections_alone()
+    {
+        using var listener = new DisposableListener(Listen(IPAddress.Loopback));
+        var probes = await Probe(IPv6First, listener.Port, UnknownListenerLookup.Instance);
+        Assert.All(probes, p => Assert.Equal("unknown", p.ListenerAddress));
+        Assert.Equal(ResolutionStatus.Fail, At(probes, "::1").Status);
+        Assert.Equal(ResolutionStatus.Pass, At(probes, "127.0.0.1").Status);
     }
 
     [Fact]
@@ -86,13 +98,30 @@ public sealed class LocalhostPortMatrixTests
     }
 
     [Fact]
-    public async Task Wildcard_ipv4_listener_accepts_on_127_0_0_1_only()
+    public async Task Wildcard_ipv4_listener_is_reachable_from_the_network()
     {
         using var listener = new DisposableListener(Listen(IPAddress.Any));
         var probes = await Probe(IPv4First, listener.Port);
-        Assert.Equal(ConnectOutcome.Accepted, At(probes, "127.0.0.1").Outcome);
+        var v4 = At(probes, "127.0.0.1");
+        Assert.Equal(ConnectOutcome.Accepted, v4.Outcome);
+        Assert.Equal("0.0.0.0", v4.ListenerAddress);
+        Assert.Equal(ResolutionStatus.Warn, v4.Status);
+        Assert.StartsWith("listening on 0.0.0.0: reachable from the network", v4.Verdict, StringComparison.Ordinal);
         Assert.Equal(ConnectOutcome.Refused, At(probes, "::1").Outcome);
         Assert.Equal(ResolutionStatus.Warn, At(probes, "::1").Status);
+    }
+
+    [Fact]
+    public async Task Dual_stack_wildcard_listener_serves_both_families_and_is_named_for_each()
+    {
+        var socket = new TcpListener(IPAddress.IPv6Any, 0);
+        socket.Server.DualMode = true;
+        socket.Start();
+        using var listener = new DisposableListener(socket);
+        var probes = await Probe(IPv6First, listener.Port);
+        Assert.All(probes, p => Assert.Equal(ConnectOutcome.Accepted, p.Outcome));
+        Assert.All(probes, p => Assert.Equal("::", p.ListenerAddress));
+        Assert.All(probes, p => Assert.StartsWith("listening on [::]: reachable from the network", p.Verdict, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,11 +28,7 @@ public sealed class LocalhostPortMatrix
     /// <param name="resolved">The name's addresses in the order clients try them (the OS resolver's order).</param>
     public async Task<IReadOnlyList<LocalhostPortProbe>> ProbeAsync(string name, IReadOnlyList<IPAddress> resolved, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (port < 1 || port > 65535)
-        {
-            throw new LoopbackToolsException("Resolution.InvalidPort", ErrorKind.InvalidArgument, string.Format(CultureInfo.InvariantCulture, "Port {0} is outside 1-65535.", port), "Give a TCP port between 1 and 65535.", port);
-        }
-
+        ValidatePort(port);
         var order = (resolved ?? Array.Empty<IPAddress>()).Select(Unmap).Distinct().ToList();
         var candidates = order.Concat(new[] { IPAddress.Loopback, IPAddress.IPv6Loopback }).Distinct().ToArray();
         var outcomes = await Task.WhenAll(candidates.Select(a => TcpConnectProbe.ConnectAsync(new IPEndPoint(a, port), timeout, cancellationToken))).ConfigureAwait(false);
@@ -51,6 +47,15 @@ public sealed class LocalhostPortMatrix
         }
 
         return probes;
+    }
+
+    /// <exception cref="LoopbackToolsException">Resolution.InvalidPort.</exception>
+    public static void ValidatePort(int port)
+    {
+        if (port < 1 || port > 65535)
+        {
+            throw new LoopbackToolsException("Resolution.InvalidPort", ErrorKind.InvalidArgument, string.Format(CultureInfo.InvariantCulture, "Port {0} is outside 1-65535.", port), "Give a TCP port between 1 and 65535.", port);
+        }
     }
 
     /// <summary>The listener a connection to <paramref name="address"/> reaches: an exact bind wins over a wildcard, as in the kernel.</summary>

@@ -33,7 +33,12 @@ public sealed class LocalhostResolutionCheck
             throw new ArgumentNullException(nameof(options));
         }
 
-        DnsName.Normalize(name); // rejects bad names before any lookup
+        DnsName.Normalize(name); // rejects bad names and ports before any lookup
+        if (port.HasValue)
+        {
+            LocalhostPortMatrix.ValidatePort(port.Value);
+        }
+
         var shown = name.Trim();
         var results = new List<LocalhostResolutionResult>();
         if (options.Includes(ResolutionLayer.HostsFile))
@@ -55,14 +60,16 @@ public sealed class LocalhostResolutionCheck
             }
         }
 
+        // The matrix needs only the OS order: it runs while slow DNS servers are still being waited for.
+        var matrix = port.HasValue
+            ? _matrix.ProbeAsync(shown, os.Addresses ?? Array.Empty<IPAddress>(), port.Value, options.Timeout, cancellationToken)
+            : null;
         if (dnsChecks is not null)
         {
             results.AddRange(await dnsChecks.ConfigureAwait(false));
         }
 
-        var probes = port.HasValue
-            ? await _matrix.ProbeAsync(shown, os.Addresses ?? Array.Empty<IPAddress>(), port.Value, options.Timeout, cancellationToken).ConfigureAwait(false)
-            : Array.Empty<LocalhostPortProbe>();
+        var probes = matrix is null ? Array.Empty<LocalhostPortProbe>() : await matrix.ConfigureAwait(false);
         return new LocalhostResolutionReport(results, probes);
     }
 

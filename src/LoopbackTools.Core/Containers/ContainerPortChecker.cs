@@ -29,7 +29,7 @@ public sealed class ContainerPortChecker
     {
         var isWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
         var endpoint = DockerEndpoint.Resolve(engine, Environment.GetEnvironmentVariable("DOCKER_HOST"), isWindows);
-        return new ContainerPortChecker(new DockerApiClient(endpoint, timeout), new ProcNetTcpSocketReader());
+        return new ContainerPortChecker(new DockerApiClient(endpoint, timeout), new ListenerScannerSocketReader());
     }
 
     /// <summary>

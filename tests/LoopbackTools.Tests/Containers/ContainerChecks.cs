@@ -7,7 +7,7 @@ namespace LoopbackTools.Tests.Containers;
 public static class ContainerChecks
 {
     public static ContainerPortChecker Checker(string endpoint) =>
-        new(new DockerApiClient(DockerEndpoint.Parse(endpoint), TimeSpan.FromSeconds(10)), new ProcNetTcpSocketReader());
+        new(new DockerApiClient(DockerEndpoint.Parse(endpoint), TimeSpan.FromSeconds(10)), new ListenerScannerSocketReader());
 
     /// <summary>busybox httpd needs a moment after `run` returns before it listens.</summary>
     public static Task<IReadOnlyList<ContainerPortResult>> UntilListening(string endpoint, string name, ITestOutputHelper output) =>

@@ -275,7 +275,7 @@ public sealed class HostsEditor
         }
     }
 
-    /// <summary>The separator the file's last entry puts after its address (a tab in many files), else a space.</summary>
+    /// <summary>A tab when the file's last entry has one after its address (as many files do), else a space; never a run of padding.</summary>
     private string NewLineSeparator()
     {
         if (Document.EntryCount == 0)
@@ -284,6 +284,6 @@ public sealed class HostsEditor
         }
 
         var last = Document.Entries[Document.EntryCount - 1];
-        return EntryLineLayout.Parse(Document.Lines[last.LineNumber - 1].Text).AddressSeparator;
+        return EntryLineLayout.Parse(Document.Lines[last.LineNumber - 1].Text).AddressSeparator.IndexOf('\t') >= 0 ? "\t" : " ";
     }
 }

@@ -30,7 +30,7 @@ public static class Program
         }
         catch (LoopbackToolsException e) when (e.ErrorId == HostsErrors.ConcurrentModificationId)
         {
-            Console.Error.WriteLine(e.FullMessage);
+            Console.Error.WriteLine(e.ErrorId + ": " + e.FullMessage);
             return Conflict;
         }
         catch (LoopbackToolsException e)

@@ -12,7 +12,10 @@
     FormatsToProcess     = @('LoopbackTools.Format.ps1xml')
     TypesToProcess       = @('LoopbackTools.Types.ps1xml')
     CmdletsToExport      = @(
+        'Add-HostsEntry'
         'Get-HostsEntry'
+        'Remove-HostsEntry'
+        'Set-HostsEntry'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

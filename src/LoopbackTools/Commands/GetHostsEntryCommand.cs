@@ -61,19 +61,10 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
 
     private HostsDocument? Open(string path)
     {
-        string resolved;
-        try
+        var resolved = FileSystemPaths.Resolve(this, path, out var invalid);
+        if (resolved is null)
         {
-            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-            if (provider.Name != "FileSystem")
-            {
-                WriteLoopbackError(HostsErrors.InvalidPath(path, $"it belongs to the {provider.Name} provider."));
-                return null;
-            }
-        }
-        catch (System.Exception e) when (e is SessionStateException or System.ArgumentException or System.NotSupportedException)
-        {
-            WriteLoopbackError(HostsErrors.InvalidPath(path, e.Message, e));
+            WriteLoopbackError(invalid!);
             return null;
         }
 

@@ -5,6 +5,8 @@ namespace LoopbackTools.Hosts;
 /// <summary>The outcome of <see cref="HostsEditor.Build()"/>: the new file's bytes, parsed, with what changed and the warnings.</summary>
 public sealed class HostsEditResult
 {
+    private readonly byte[] _content;
+
     internal HostsEditResult(byte[] content, HostsDocument document, IReadOnlyList<HostsLineChange> changes, IReadOnlyList<HostsEntry> entries, IReadOnlyList<HostsEntry> removedEntries, IReadOnlyList<HostsWarning> warnings)
     {
         _content = content;
@@ -14,8 +16,6 @@ public sealed class HostsEditResult
         RemovedEntries = removedEntries;
         Warnings = warnings;
     }
-
-    private readonly byte[] _content;
 
     /// <summary>The edited file, parsed; its Path is the original's.</summary>
     public HostsDocument Document { get; }

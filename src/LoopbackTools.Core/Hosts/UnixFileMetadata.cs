@@ -34,21 +34,39 @@ internal readonly struct UnixFileMetadata
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
         {
-            var buffer = new byte[UnixNative.StatxSize];
-            if (UnixNative.statx(UnixNative.AtCurrentDirectory, UnixNative.PathBytes(path), 0, UnixNative.StatxMode | UnixNative.StatxUid | UnixNative.StatxGid, buffer) != 0)
+            try
             {
-                throw new IOException($"statx failed: {new Win32Exception(Marshal.GetLastWin32Error()).Message}", Marshal.GetLastWin32Error());
+                return ReadWithStatx(path);
             }
-
-            return new UnixFileMetadata(
-                BitConverter.ToUInt16(buffer, UnixNative.StatxModeOffset) & 0xFFFu,
-                BitConverter.ToUInt32(buffer, UnixNative.StatxUidOffset),
-                BitConverter.ToUInt32(buffer, UnixNative.StatxGidOffset));
+            catch (EntryPointNotFoundException)
+            {
+                // glibc before 2.28 or an old musl has no statx wrapper: keep the mode, leave the owner to the writer.
+            }
         }
 
+        return ReadModeOnly(path);
+    }
+
+    /// <summary>The mode through File.GetUnixFileMode (.NET 7+, found by reflection since netstandard2.0 lacks it); owner unknown.</summary>
+    internal static UnixFileMetadata ReadModeOnly(string path)
+    {
         var getMode = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) })
             ?? throw new PlatformNotSupportedException("This .NET has no File.GetUnixFileMode; PowerShell 7.4 or later is needed to edit hosts files here.");
         return new UnixFileMetadata(Convert.ToUInt32(getMode.Invoke(null, new object[] { path }), System.Globalization.CultureInfo.InvariantCulture), Unchanged, Unchanged);
+    }
+
+    private static UnixFileMetadata ReadWithStatx(string path)
+    {
+        var buffer = new byte[UnixNative.StatxSize];
+        if (UnixNative.statx(UnixNative.AtCurrentDirectory, UnixNative.PathBytes(path), 0, UnixNative.StatxMode | UnixNative.StatxUid | UnixNative.StatxGid, buffer) != 0)
+        {
+            throw new IOException($"statx failed: {new Win32Exception(Marshal.GetLastWin32Error()).Message}", Marshal.GetLastWin32Error());
+        }
+
+        return new UnixFileMetadata(
+            BitConverter.ToUInt16(buffer, UnixNative.StatxModeOffset) & 0xFFFu,
+            BitConverter.ToUInt32(buffer, UnixNative.StatxUidOffset),
+            BitConverter.ToUInt32(buffer, UnixNative.StatxGidOffset));
     }
 
     /// <summary>Gives <paramref name="path"/> this mode and owner (owner first: chown clears setuid bits).</summary>

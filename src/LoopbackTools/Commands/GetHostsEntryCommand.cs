@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
@@ -12,7 +11,7 @@ namespace LoopbackTools.Commands;
 public sealed class GetHostsEntryCommand : LoopbackCmdlet
 {
     // One read per file per invocation, so piping entries back in neither re-reads nor re-warns.
-    private readonly Dictionary<string, HostsDocument?> _documents = new(System.StringComparer.Ordinal);
+    private readonly HostsDocumentCache _documents = new();
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("LiteralPath")]
@@ -61,30 +60,12 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
 
     private HostsDocument? Open(string path)
     {
-        var resolved = FileSystemPaths.Resolve(this, path, out var invalid);
-        if (resolved is null)
+        var document = _documents.Open(this, path, WriteLoopbackError, out var isNew);
+        if (document is not null && isNew)
         {
-            WriteLoopbackError(invalid!);
-            return null;
-        }
-
-        if (_documents.TryGetValue(resolved, out var known))
-        {
-            return known;
-        }
-
-        HostsDocument? document = null;
-        try
-        {
-            document = HostsDocument.Load(resolved);
             ReportProblems(document);
         }
-        catch (LoopbackToolsException e)
-        {
-            WriteLoopbackError(e);
-        }
 
-        _documents[resolved] = document;
         return document;
     }
 

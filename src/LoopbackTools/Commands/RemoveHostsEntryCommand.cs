@@ -9,7 +9,7 @@ namespace LoopbackTools.Commands;
 /// <summary>Remove-HostsEntry: removes names, whole lines by address, or piped entries' lines; the logic is in Core (HostsEditor).</summary>
 [Cmdlet(VerbsCommon.Remove, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BackupSet)]
 [OutputType(typeof(HostsEntry))]
-public sealed class RemoveHostsEntryCommand : HostsEditCmdlet
+public sealed class RemoveHostsEntryCommand : HostsLineEditCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -18,15 +18,6 @@ public sealed class RemoveHostsEntryCommand : HostsEditCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Address { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(0, int.MaxValue)]
-    public int LineNumber { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("LiteralPath")]
-    [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
 
     /// <summary>Removed lines as they were, then lines that only lost some names, as they are now.</summary>
     protected override IEnumerable<HostsEntry> PassThruEntries(HostsEditResult result) => result.RemovedEntries.Concat(result.Entries);

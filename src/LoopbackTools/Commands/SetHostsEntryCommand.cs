@@ -8,22 +8,13 @@ namespace LoopbackTools.Commands;
 /// <summary>Set-HostsEntry: changes address, aliases or comment, or switches lines off and on; the logic is in Core (HostsEditor).</summary>
 [Cmdlet(VerbsCommon.Set, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BackupSet)]
 [OutputType(typeof(HostsEntry))]
-public sealed class SetHostsEntryCommand : HostsEditCmdlet
+public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
 {
     private HostsEntryUpdate? _update;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? HostName { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(0, int.MaxValue)]
-    public int LineNumber { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("LiteralPath")]
-    [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]

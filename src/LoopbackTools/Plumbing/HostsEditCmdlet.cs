@@ -18,9 +18,10 @@ public abstract class HostsEditCmdlet : LoopbackCmdlet
     protected const string BackupSet = "Backup";
     protected const string NoBackupSet = "NoBackup";
 
-    // Insertion-ordered, so files are written in the order they were first named.
+    private readonly HostsDocumentCache _documents = new();
+
+    // A list, so files are written in the order they were first named.
     private readonly List<HostsEditor> _editors = new();
-    private readonly Dictionary<string, HostsEditor?> _byPath = new(StringComparer.Ordinal);
 
     [Parameter(ParameterSetName = BackupSet)]
     [ValidateNotNullOrEmpty]
@@ -64,31 +65,18 @@ public abstract class HostsEditCmdlet : LoopbackCmdlet
 
     private HostsEditor? EditorFor(string path)
     {
-        var resolved = FileSystemPaths.Resolve(this, path, out var invalid);
-        if (resolved is null)
+        var document = _documents.Open(this, path, WriteLoopbackError, out var isNew);
+        if (document is null)
         {
-            WriteLoopbackError(invalid!);
             return null;
         }
 
-        if (_byPath.TryGetValue(resolved, out var known))
+        if (isNew)
         {
-            return known;
+            _editors.Add(new HostsEditor(document));
         }
 
-        HostsEditor? editor = null;
-        try
-        {
-            editor = new HostsEditor(HostsDocument.Load(resolved));
-            _editors.Add(editor);
-        }
-        catch (LoopbackToolsException e)
-        {
-            WriteLoopbackError(e);
-        }
-
-        _byPath[resolved] = editor;
-        return editor;
+        return _editors.First(e => e.Document == document);
     }
 
     private void Commit(HostsEditor editor)

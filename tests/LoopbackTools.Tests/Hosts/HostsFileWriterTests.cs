@@ -110,6 +110,17 @@ public sealed class HostsFileWriterTests : IDisposable
         Assert.Equal("65534:65534 640", StatOf(HostsPath + ".bak"));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Statx_and_the_mode_only_fallback_read_the_same_mode()
+    {
+        File.SetUnixFileMode(HostsPath, (UnixFileMode)Convert.ToInt32("4751", 8));
+        var full = UnixFileMetadata.Read(HostsPath);
+        Assert.Equal(Convert.ToUInt32("4751", 8), full.Mode);
+        Assert.Equal(full.Mode, UnixFileMetadata.ReadModeOnly(HostsPath).Mode);
+        Assert.Equal(uint.MaxValue, UnixFileMetadata.ReadModeOnly(HostsPath).Uid);
+    }
+
     /// <summary>What a user who is not elevated meets: a readable /etc/hosts in a folder only root may write.</summary>
     [RequiresFact("stat")]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -12,9 +12,12 @@
     FormatsToProcess     = @('LoopbackTools.Format.ps1xml')
     TypesToProcess       = @('LoopbackTools.Types.ps1xml')
     CmdletsToExport      = @(
+        'Add-HostsEntry'
         'Get-HostsEntry'
         'Get-LoopbackInterface'
         'Get-LoopbackListener'
+        'Remove-HostsEntry'
+        'Set-HostsEntry'
         'Test-ContainerPort'
         'Test-LocalhostResolution'
     )
@@ -26,7 +29,7 @@
             Tags         = @('localhost', 'loopback', 'network', 'hosts', 'dns', 'docker', 'diagnostics', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/loopbacktools/LoopbackTools'
             LicenseUri   = 'https://github.com/loopbacktools/LoopbackTools/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: Get-LoopbackListener, Get-LoopbackInterface, Get-HostsEntry, Test-LocalhostResolution, Test-ContainerPort; table views, MAML help, stable ErrorIds.'
+            ReleaseNotes = '0.1.0: Get-LoopbackListener, Get-LoopbackInterface, Get-HostsEntry, Add-/Set-/Remove-HostsEntry (atomic, lossless edits), Test-LocalhostResolution, Test-ContainerPort; table views, MAML help, stable ErrorIds.'
         }
     }
 }

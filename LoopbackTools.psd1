@@ -12,10 +12,14 @@
     FormatsToProcess     = @('LoopbackTools.Format.ps1xml')
     TypesToProcess       = @('LoopbackTools.Types.ps1xml')
     CmdletsToExport      = @(
+        'Add-HostsEntry'
         'Get-HostsEntry'
         'Get-LoopbackInterface'
         'Get-LoopbackListener'
+        'Remove-HostsEntry'
+        'Set-HostsEntry'
         'Test-ContainerPort'
+        'Test-LocalhostResolution'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -25,7 +29,7 @@
             Tags         = @('localhost', 'loopback', 'network', 'hosts', 'dns', 'docker', 'diagnostics', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/loopbacktools/LoopbackTools'
             LicenseUri   = 'https://github.com/loopbacktools/LoopbackTools/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: Get-HostsEntry (lossless hosts file reader); packaged module with format views and MAML help.'
+            ReleaseNotes = '0.1.0: Get-LoopbackListener, Get-LoopbackInterface, Get-HostsEntry, Add-/Set-/Remove-HostsEntry (atomic, lossless edits), Test-LocalhostResolution, Test-ContainerPort; table views, MAML help, stable ErrorIds.'
         }
     }
 }

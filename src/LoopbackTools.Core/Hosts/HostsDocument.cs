@@ -77,6 +77,9 @@ public sealed class HostsDocument
 
     internal int EntryCount => _entryLines.Length;
 
+    /// <summary>Bytes held (the file's size for UTF-8): a good initial capacity for rebuilding it.</summary>
+    internal int ContentLength => _parser.BufferLength;
+
     /// <summary>Reads and parses a hosts file.</summary>
     /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.FileNotFound, Hosts.AccessDenied, Hosts.ReadFailed or Hosts.FileTooLarge.</exception>
     public static HostsDocument Load(string path) => FromOwnedBytes(HostsFileReader.ReadAllBytes(path), path);
@@ -152,6 +155,13 @@ public sealed class HostsDocument
         LineEnding.Cr => "\r",
         _ => string.Empty,
     };
+
+    /// <summary>The byte order mark (or nothing) the file starts with.</summary>
+    internal byte[] PreambleBytes => Preamble(Encoding);
+
+    /// <summary>New line text plus its ending, in the file's encoding: what an editor writes for a changed line.</summary>
+    internal byte[] EncodeLine(string text, LineEnding ending) =>
+        (TextEncoding(Encoding) ?? System.Text.Encoding.UTF8).GetBytes(text + EndingText(ending));
 
     internal AddressInfo EntryAddress(int entryIndex) => _parser.Addresses[_lines[_entryLines[entryIndex]].AddressId];
 

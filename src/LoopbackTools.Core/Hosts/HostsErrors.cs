@@ -13,6 +13,17 @@ public static class HostsErrors
     public const string MalformedLineId = "Hosts.MalformedLine";
     public const string InvalidAddressId = "Hosts.InvalidAddress";
     public const string InvalidPathId = "Hosts.InvalidPath";
+    public const string InvalidHostNameId = "Hosts.InvalidHostName";
+    public const string InvalidCommentId = "Hosts.InvalidComment";
+    public const string InvalidUpdateId = "Hosts.InvalidUpdate";
+    public const string NameAlreadyMappedId = "Hosts.NameAlreadyMapped";
+    public const string EntryNotFoundId = "Hosts.EntryNotFound";
+    public const string ConcurrentModificationId = "Hosts.ConcurrentModification";
+    public const string WriteDeniedId = "Hosts.WriteDenied";
+    public const string WriteFailedId = "Hosts.WriteFailed";
+    public const string FileLockedId = "Hosts.FileLocked";
+
+    private const string ElevationRemedy = "Run PowerShell as Administrator (Windows) or with sudo (Linux, macOS), or edit a copy with -Path; the file was not changed.";
 
     public static LoopbackToolsException FileNotFound(string path, Exception? inner = null) => new(
         FileNotFoundId,
@@ -76,4 +87,79 @@ public static class HostsErrors
         "Pass the path of a hosts file on a file-system drive.",
         path,
         inner);
+
+    public static LoopbackToolsException InvalidHostName(string name, string reason) => new(
+        InvalidHostNameId,
+        ErrorKind.InvalidArgument,
+        $"'{name}' is not a valid host name: {reason}",
+        "Use letters, digits, '-', '.' and '_' only, at most 253 characters, such as app.test.",
+        name);
+
+    public static LoopbackToolsException InvalidComment(string comment) => new(
+        InvalidCommentId,
+        ErrorKind.InvalidArgument,
+        "A hosts file comment must fit on one line, but the comment contains a line break.",
+        "Remove the line breaks from -Comment.",
+        comment);
+
+    /// <summary>A Set/Remove request that names nothing to change, or contradicts itself (-Enable with -Disable).</summary>
+    public static LoopbackToolsException InvalidUpdate(string reason) => new(
+        InvalidUpdateId,
+        ErrorKind.InvalidArgument,
+        reason,
+        "Pass at least one change (-Address, -Alias, -Comment, -Enable or -Disable), and not -Enable together with -Disable.",
+        null);
+
+    public static LoopbackToolsException NameAlreadyMapped(HostsEntry existing, string name)
+    {
+        if (existing is null)
+        {
+            throw new ArgumentNullException(nameof(existing));
+        }
+
+        return new LoopbackToolsException(
+            NameAlreadyMappedId,
+            ErrorKind.InvalidOperation,
+            $"'{name}' is already mapped to {existing.Address} on line {existing.LineNumber} of '{existing.Path}'.",
+            "Change that entry with Set-HostsEntry, or add -Force to add another line anyway (resolvers use the first line that names it).",
+            existing);
+    }
+
+    public static LoopbackToolsException EntryNotFound(string path, string what) => new(
+        EntryNotFoundId,
+        ErrorKind.ObjectNotFound,
+        $"The hosts file '{path}' has no entry {what}.",
+        "List the entries with Get-HostsEntry -IncludeDisabled and check the name or address.",
+        what);
+
+    public static LoopbackToolsException ConcurrentModification(string path, string detail) => new(
+        ConcurrentModificationId,
+        ErrorKind.InvalidOperation,
+        $"The hosts file '{path}' changed after it was read ({detail}); nothing was written, so the other change is kept.",
+        "Read the file again (Get-HostsEntry) and repeat the change.",
+        path);
+
+    /// <summary>Not elevated, a read-only file or file system: the write was refused before the file was touched.</summary>
+    public static LoopbackToolsException WriteDenied(string path, string reason, Exception? inner = null) => new(
+        WriteDeniedId,
+        ErrorKind.PermissionDenied,
+        $"The hosts file '{path}' cannot be changed: {reason}",
+        ElevationRemedy,
+        path,
+        inner);
+
+    public static LoopbackToolsException WriteFailed(string path, string reason, Exception? inner = null) => new(
+        WriteFailedId,
+        ErrorKind.WriteError,
+        $"The hosts file '{path}' could not be written: {reason} The file was not changed.",
+        "Check free space and that the file is a regular file (not a mount point, as /etc/hosts is inside containers), then try again.",
+        path,
+        inner);
+
+    public static LoopbackToolsException FileLocked(string path, string lockPath, TimeSpan waited) => new(
+        FileLockedId,
+        ErrorKind.ResourceUnavailable,
+        $"Another LoopbackTools writer held '{lockPath}' for {waited.TotalSeconds:0} s, so '{path}' was not changed.",
+        "Wait for the other Add/Set/Remove-HostsEntry to finish, then try again.",
+        path);
 }

@@ -66,6 +66,11 @@ internal sealed class HostsParser
 
     public void CopyTo(System.IO.Stream destination, int start, int length) => destination.Write(_buffer, start, length);
 
+    /// <summary>Whether <paramref name="b"/> may appear in a host name (ASCII letters, digits, '-', '.', '_', or a UTF-8 byte).</summary>
+    public static bool IsHostNameByte(byte b) => HostNameBytes[b];
+
+    public static int MaxNameLength => MaxHostNameLength;
+
     public static bool IsBlank(byte b) => b == (byte)' ' || b == (byte)'\t' || b == 0x0B || b == 0x0C;
 
     public int SkipBlanks(int pos, int end)

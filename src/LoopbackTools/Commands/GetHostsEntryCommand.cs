@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
@@ -12,7 +11,7 @@ namespace LoopbackTools.Commands;
 public sealed class GetHostsEntryCommand : LoopbackCmdlet
 {
     // One read per file per invocation, so piping entries back in neither re-reads nor re-warns.
-    private readonly Dictionary<string, HostsDocument?> _documents = new(System.StringComparer.Ordinal);
+    private readonly HostsDocumentCache _documents = new();
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("LiteralPath")]
@@ -61,39 +60,12 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
 
     private HostsDocument? Open(string path)
     {
-        string resolved;
-        try
+        var document = _documents.Open(this, path, WriteLoopbackError, out var isNew);
+        if (document is not null && isNew)
         {
-            resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-            if (provider.Name != "FileSystem")
-            {
-                WriteLoopbackError(HostsErrors.InvalidPath(path, $"it belongs to the {provider.Name} provider."));
-                return null;
-            }
-        }
-        catch (System.Exception e) when (e is SessionStateException or System.ArgumentException or System.NotSupportedException)
-        {
-            WriteLoopbackError(HostsErrors.InvalidPath(path, e.Message, e));
-            return null;
-        }
-
-        if (_documents.TryGetValue(resolved, out var known))
-        {
-            return known;
-        }
-
-        HostsDocument? document = null;
-        try
-        {
-            document = HostsDocument.Load(resolved);
             ReportProblems(document);
         }
-        catch (LoopbackToolsException e)
-        {
-            WriteLoopbackError(e);
-        }
 
-        _documents[resolved] = document;
         return document;
     }
 

@@ -53,6 +53,28 @@ public static class PackageContract
         {
             var viewName = (string?)view.Element("Name") ?? "(unnamed)";
             var typeNames = view.Element("ViewSelectedBy")?.Elements("TypeName").Select(e => e.Value.Trim()).ToList() ?? new List<string>();
+            // PowerShell refuses the whole format file (and so Import-Module) when a table's headers and columns disagree.
+            foreach (var table in view.Elements("TableControl"))
+            {
+                var headers = table.Element("TableHeaders")?.Elements("TableColumnHeader").Count() ?? 0;
+                foreach (var row in table.Descendants("TableRowEntry"))
+                {
+                    var columns = row.Element("TableColumnItems")?.Elements("TableColumnItem").Count() ?? 0;
+                    if (headers != 0 && columns != headers)
+                    {
+                        problems.Add($"View '{viewName}' has {headers} column headers but {columns} column items.");
+                    }
+                }
+            }
+
+            foreach (var item in view.Descendants("TableColumnItem").Concat(view.Descendants("ListItem")))
+            {
+                if (string.IsNullOrWhiteSpace((string?)item.Element("PropertyName")) && string.IsNullOrWhiteSpace((string?)item.Element("ScriptBlock")))
+                {
+                    problems.Add($"View '{viewName}' has a column with neither a property nor a script block.");
+                }
+            }
+
             var live = typeNames.Where(t => !t.StartsWith("Deserialized.", StringComparison.Ordinal)).ToList();
             if (live.Count == 0)
             {

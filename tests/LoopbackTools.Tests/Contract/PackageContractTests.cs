@@ -92,6 +92,15 @@ public sealed class PackageContractTests
     }
 
     [Fact]
+    public void Format_check_catches_headers_and_columns_that_disagree()
+    {
+        var format = FormatFile;
+        format.Descendants("TableColumnItem").First().Remove();
+        var problems = PackageContract.CheckFormats(format, TypesFile, Metadata.Value);
+        Assert.Contains(problems, p => p.Contains("column headers but", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Format_check_catches_an_output_type_without_a_view()
     {
         var format = new XDocument(new XElement("Configuration", new XElement("ViewDefinitions")));

@@ -16,6 +16,9 @@ public sealed class HostsBlocklistTests
     private static readonly Lazy<byte[]> Blocklist = new(Generate);
     private readonly ITestOutputHelper _output;
 
+    /// <summary>The generated blocklist, shared with the editing and writing tests.</summary>
+    internal static byte[] Content => Blocklist.Value;
+
     public HostsBlocklistTests(ITestOutputHelper output)
     {
         _output = output;

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Hosts;
 using LoopbackTools.Tests.Components;
@@ -8,7 +7,6 @@ namespace LoopbackTools.Tests.Hosts;
 /// <summary>Load turns real file-system failures into Hosts.* errors with the path as target and a remedy.</summary>
 public sealed class HostsLoadErrorTests : IDisposable
 {
-    private const uint NobodyId = 65534;
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("lbt-hosts-");
 
     public void Dispose() => _folder.Delete(true);
@@ -64,9 +62,8 @@ public sealed class HostsLoadErrorTests : IDisposable
     }
 
     /// <summary>
-    /// Root ignores file modes, so the check drops to nobody's file-system identity on a dedicated thread
-    /// (setfsuid is per thread, and leaving uid 0 clears CAP_DAC_OVERRIDE for that thread): the kernel then
-    /// really refuses the open, and setpriv + cat proves nobody cannot read the file either.
+    /// Root ignores file modes, so the check drops to nobody's file-system identity (<see cref="NobodyFileSystemIdentity"/>):
+    /// the kernel then really refuses the open, and setpriv + cat proves nobody cannot read the file either.
     /// </summary>
     [RequiresFact("setpriv", "cat")]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -82,38 +79,10 @@ public sealed class HostsLoadErrorTests : IDisposable
         Assert.Contains("Permission denied", cat.Error, StringComparison.Ordinal);
         Assert.Single(HostsDocument.Load(path).Entries);
 
-        var error = Assert.IsType<LoopbackToolsException>(AsNobody(() => HostsDocument.Load(path)));
+        var error = Assert.IsType<LoopbackToolsException>(NobodyFileSystemIdentity.Run(() => HostsDocument.Load(path)));
         Assert.Equal("Hosts.AccessDenied", error.ErrorId);
         Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
         Assert.Equal(path, error.TargetObject);
         Assert.IsType<UnauthorizedAccessException>(error.InnerException);
     }
-
-    private static Exception? AsNobody(Action action)
-    {
-        Exception? caught = null;
-        var thread = new Thread(() =>
-        {
-            var previous = setfsuid(NobodyId);
-            try
-            {
-                Assert.Equal(NobodyId, setfsuid(uint.MaxValue)); // an invalid id changes nothing and returns the current one
-                action();
-            }
-            catch (Exception e)
-            {
-                caught = e;
-            }
-            finally
-            {
-                setfsuid(previous);
-            }
-        });
-        thread.Start();
-        thread.Join();
-        return caught;
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern uint setfsuid(uint fsuid);
 }

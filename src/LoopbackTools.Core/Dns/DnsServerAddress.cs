@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using LoopbackTools.Diagnostics;
+
+namespace LoopbackTools.Dns;
+
+/// <summary>Parses the server forms users type: <c>127.0.0.1</c>, <c>127.0.0.1:5353</c>, <c>::1</c>, <c>[::1]</c>, <c>[::1]:5353</c>.</summary>
+public static class DnsServerAddress
+{
+    public static IPEndPoint Parse(string text)
+    {
+        var value = (text ?? string.Empty).Trim();
+        string host;
+        string? port = null;
+        if (value.StartsWith("[", System.StringComparison.Ordinal))
+        {
+            var close = value.IndexOf(']');
+            if (close < 0 || (close != value.Length - 1 && value[close + 1] != ':'))
+            {
+                throw Invalid(text);
+            }
+
+            host = value.Substring(1, close - 1);
+            port = close == value.Length - 1 ? null : value.Substring(close + 2);
+        }
+        else if (value.IndexOf(':') == value.LastIndexOf(':') && value.IndexOf(':') >= 0)
+        {
+            // Exactly one colon: IPv4 with a port. More than one: a bare IPv6 address.
+            var colon = value.IndexOf(':');
+            host = value.Substring(0, colon);
+            port = value.Substring(colon + 1);
+        }
+        else
+        {
+            host = value;
+        }
+
+        if (!IPAddress.TryParse(host, out var address) || !ResolvConf.IsFullForm(host, address) || (value.StartsWith("[", System.StringComparison.Ordinal) && address.AddressFamily != AddressFamily.InterNetworkV6))
+        {
+            throw Invalid(text);
+        }
+
+        var number = ResolvConf.DnsPort;
+        if (port != null && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1 || number > 65535))
+        {
+            throw Invalid(text);
+        }
+
+        return new IPEndPoint(address, number);
+    }
+
+    /// <summary>The same forms back: <c>127.0.0.1:53</c>, <c>[::1]:53</c>.</summary>
+    public static string Format(IPEndPoint server) =>
+        server.AddressFamily == AddressFamily.InterNetworkV6
+            ? string.Format(CultureInfo.InvariantCulture, "[{0}]:{1}", server.Address, server.Port)
+            : string.Format(CultureInfo.InvariantCulture, "{0}:{1}", server.Address, server.Port);
+
+    private static LoopbackToolsException Invalid(string? text) => new(
+        "Dns.InvalidServer",
+        ErrorKind.InvalidArgument,
+        string.Format(CultureInfo.InvariantCulture, "'{0}' is not a DNS server address.", text),
+        "Give an IP address with an optional port: 127.0.0.1, 127.0.0.1:5353, ::1 or [::1]:5353 (names are not accepted, to avoid asking DNS where DNS is).",
+        text);
+}

@@ -1,0 +1,289 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace LoopbackTools.Hosts;
+
+/// <summary>
+/// Plans edits on a <see cref="HostsDocument"/> and builds the new file. Only edited lines are rewritten
+/// (and within them only the edited part); every other line is copied byte for byte with its own ending.
+/// New lines go at the end with the file's prevailing line ending and encoding; a file without a final
+/// newline first gets one, so nothing is glued onto its last line. Nothing is written to disk here.
+/// </summary>
+public sealed class HostsEditor
+{
+    private readonly SortedDictionary<int, HostsLineChange> _edits = new();
+    private readonly List<HostsLineChange> _added = new();
+
+    public HostsEditor(HostsDocument document)
+    {
+        Document = document ?? throw new ArgumentNullException(nameof(document));
+    }
+
+    /// <summary>The file as read: the base of every edit, and what the writer checks the disk against.</summary>
+    public HostsDocument Document { get; }
+
+    /// <summary>Planned edits, one per line (several edits of one line merge), in file order.</summary>
+    public IReadOnlyList<HostsLineChange> Changes => _edits.Values.Concat(_added).ToList();
+
+    /// <summary>Plans a new line <c>address hostName aliases # comment</c> at the end of the file.</summary>
+    /// <param name="force">Add even when an enabled line already maps one of the names.</param>
+    /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.InvalidAddress, Hosts.InvalidHostName, Hosts.InvalidComment, or Hosts.NameAlreadyMapped (without <paramref name="force"/>).</exception>
+    public HostsLineChange Add(string address, string hostName, IEnumerable<string>? aliases, string? comment, bool force)
+    {
+        var info = HostsInput.Address(address);
+        var names = new[] { HostsInput.HostName(hostName) }.Concat((aliases ?? Enumerable.Empty<string>()).Select(HostsInput.HostName)).ToList();
+        var note = HostsInput.Comment(comment);
+        if (!force)
+        {
+            foreach (var (_, entry) in CurrentEntries(true))
+            {
+                var taken = names.FirstOrDefault(n => entry.Enabled && HostsNameIndex.NamesOf(entry).Contains(n, StringComparer.OrdinalIgnoreCase));
+                if (taken is not null)
+                {
+                    throw HostsErrors.NameAlreadyMapped(entry, taken);
+                }
+            }
+        }
+
+        var text = info.Text + NewLineSeparator() + string.Join(" ", names) + (note.Length == 0 ? string.Empty : " # " + note);
+        var change = new HostsLineChange(HostsChangeKind.Add, Document.Lines.Count + _added.Count + 1, null, text);
+        _added.Add(change);
+        return change;
+    }
+
+    /// <summary>
+    /// Applies <paramref name="update"/> to every line naming <paramref name="hostName"/> (as first name or alias;
+    /// wildcards * and ?). Enabled lines only, unless the update enables. With a new address, only lines of its
+    /// family (IPv4 or IPv6) change when there are any, so localhost's ::1 line keeps an IPv6 address.
+    /// </summary>
+    /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.EntryNotFound when no line matches.</exception>
+    public IReadOnlyList<HostsLineChange> Set(string hostName, HostsEntryUpdate update)
+    {
+        if (update is null)
+        {
+            throw new ArgumentNullException(nameof(update));
+        }
+
+        var pattern = new HostNamePattern(hostName ?? throw new ArgumentNullException(nameof(hostName)));
+        var targets = CurrentEntries(false)
+            .Where(t => (t.Entry.Enabled || update.Enabled == true) && HostsNameIndex.NamesOf(t.Entry).Any(pattern.IsMatch))
+            .ToList();
+        if (update.AddressInfo is not null && targets.Any(t => t.Entry.AddressFamily == update.AddressInfo.Family))
+        {
+            targets = targets.Where(t => t.Entry.AddressFamily == update.AddressInfo.Family).ToList();
+        }
+
+        if (targets.Count == 0)
+        {
+            throw HostsErrors.EntryNotFound(Document.Path, $"for '{hostName}'");
+        }
+
+        return targets.Select(t => Plan(t.Line, update.ApplyTo(CurrentText(t.Line)))).Where(c => c is not null).ToList()!;
+    }
+
+    /// <summary>Applies <paramref name="update"/> to one line, after checking it still holds <paramref name="hostName"/>.</summary>
+    /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.ConcurrentModification when the line no longer holds that name.</exception>
+    public HostsLineChange? SetLine(int lineNumber, string hostName, HostsEntryUpdate update)
+    {
+        if (update is null)
+        {
+            throw new ArgumentNullException(nameof(update));
+        }
+
+        ExpectEntry(lineNumber, hostName);
+        return Plan(lineNumber, update.ApplyTo(CurrentText(lineNumber)));
+    }
+
+    /// <summary>
+    /// Removes names or lines. With <paramref name="hostName"/> (wildcards allowed), the matching names leave their
+    /// lines and a line goes only when no name is left, so other names on a shared line survive. With only
+    /// <paramref name="address"/>, whole lines with that address go. Enabled and commented-out lines both count.
+    /// </summary>
+    /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.InvalidUpdate (neither given), Hosts.InvalidAddress, Hosts.EntryNotFound.</exception>
+    public IReadOnlyList<HostsLineChange> Remove(string? hostName, string? address)
+    {
+        if (string.IsNullOrEmpty(hostName) && string.IsNullOrEmpty(address))
+        {
+            throw HostsErrors.InvalidUpdate("Remove needs a host name, an address, or an entry from Get-HostsEntry.");
+        }
+
+        var wanted = string.IsNullOrEmpty(address) ? null : HostsInput.Address(address).Normalized;
+        var pattern = string.IsNullOrEmpty(hostName) ? null : new HostNamePattern(hostName!);
+        var changes = new List<HostsLineChange>();
+        foreach (var (line, entry) in CurrentEntries(false).ToList())
+        {
+            if (wanted is not null && AddressInfo.TryCreate(entry.Address)?.Normalized != wanted)
+            {
+                continue;
+            }
+
+            var names = HostsNameIndex.NamesOf(entry).ToList();
+            var kept = pattern is null ? new List<string>() : names.Where(n => !pattern.IsMatch(n)).ToList();
+            if (kept.Count == names.Count)
+            {
+                continue;
+            }
+
+            var text = CurrentText(line);
+            var change = Plan(line, kept.Count == 0 ? null : EntryLineLayout.Parse(text).WithNames(kept));
+            if (change is not null)
+            {
+                changes.Add(change);
+            }
+        }
+
+        if (changes.Count == 0)
+        {
+            var what = pattern is null ? $"with address {address}" : wanted is null ? $"for '{hostName}'" : $"for '{hostName}' with address {address}";
+            throw HostsErrors.EntryNotFound(Document.Path, what);
+        }
+
+        return changes;
+    }
+
+    /// <summary>Removes one whole line, after checking it still holds <paramref name="hostName"/>.</summary>
+    /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.ConcurrentModification when the line no longer holds that name.</exception>
+    public HostsLineChange RemoveLine(int lineNumber, string hostName)
+    {
+        ExpectEntry(lineNumber, hostName);
+        return Plan(lineNumber, null)!;
+    }
+
+    /// <summary>Builds the file with every planned edit.</summary>
+    public HostsEditResult Build() => Build(null);
+
+    /// <summary>Builds the file with only <paramref name="include"/> of the planned edits (those -Confirm approved).</summary>
+    public HostsEditResult Build(IEnumerable<HostsLineChange>? include)
+    {
+        var chosen = include is null ? new HashSet<HostsLineChange>(Changes) : new HashSet<HostsLineChange>(include);
+        var edits = _edits.Where(e => chosen.Contains(e.Value)).ToDictionary(e => e.Key, e => e.Value);
+        var added = _added.Where(chosen.Contains).ToList();
+        var ending = Document.PreferredLineEnding;
+        var newLineOf = new Dictionary<HostsLineChange, int>();
+        var lineCount = Document.Lines.Count;
+
+        using var output = new MemoryStream(Document.ContentLength + 256);
+        var preamble = Document.PreambleBytes;
+        output.Write(preamble, 0, preamble.Length);
+        var written = 0;
+        var lastEnding = LineEnding.Lf;
+        for (var n = 1; n <= lineCount; n++)
+        {
+            if (!edits.TryGetValue(n, out var edit))
+            {
+                Document.WriteLine(n, output);
+
+                // Only the last line can lack an ending; asking only there avoids making a line object per line.
+                lastEnding = n == lineCount ? Document.Lines[n - 1].Ending : LineEnding.Lf;
+                written++;
+                continue;
+            }
+
+            if (edit.After is not null)
+            {
+                var own = Document.Lines[n - 1].Ending;
+                Write(output, edit.After, own);
+                lastEnding = own;
+                newLineOf[edit] = ++written;
+            }
+        }
+
+        if (added.Count > 0 && written > 0 && lastEnding == LineEnding.None)
+        {
+            // The file had no final newline: end its last line before adding ours.
+            Write(output, string.Empty, ending);
+        }
+
+        foreach (var add in added)
+        {
+            Write(output, add.After!, ending);
+            newLineOf[add] = ++written;
+        }
+
+        var content = output.ToArray();
+        var document = HostsDocument.Parse(content, Document.Path);
+        var changes = edits.Values.Concat(added).ToList();
+        var entries = changes.Where(newLineOf.ContainsKey).Select(c => document.Lines[newLineOf[c] - 1].Entry).OfType<HostsEntry>().ToList();
+        var beforeEntries = edits.Keys.Select(n => Document.Lines[n - 1].Entry).OfType<HostsEntry>().ToList();
+        var removed = edits.Where(e => e.Value.After is null).Select(e => Document.Lines[e.Key - 1].Entry).OfType<HostsEntry>().ToList();
+        var warnings = HostsWarningAnalyzer.Analyze(Document, document, beforeEntries, entries);
+        return new HostsEditResult(content, document, changes, entries, removed, warnings);
+    }
+
+    private void Write(Stream output, string text, LineEnding ending)
+    {
+        var bytes = Document.EncodeLine(text, ending);
+        output.Write(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>Records that line <paramref name="lineNumber"/> becomes <paramref name="after"/> (null: removed); null when that is no change.</summary>
+    private HostsLineChange? Plan(int lineNumber, string? after)
+    {
+        var before = Document.Lines[lineNumber - 1].Text;
+        if (after == before)
+        {
+            _edits.Remove(lineNumber);
+            return null;
+        }
+
+        var change = new HostsLineChange(after is null ? HostsChangeKind.Remove : HostsChangeKind.Change, lineNumber, before, after);
+        _edits[lineNumber] = change;
+        return change;
+    }
+
+    private string CurrentText(int lineNumber) =>
+        _edits.TryGetValue(lineNumber, out var edit) ? edit.After ?? string.Empty : Document.Lines[lineNumber - 1].Text;
+
+    /// <summary>The entries as they are with the planned edits: edited lines re-parsed, removed lines gone, added lines last.</summary>
+    private IEnumerable<(int Line, HostsEntry Entry)> CurrentEntries(bool includeAdded)
+    {
+        for (var i = 0; i < Document.EntryCount; i++)
+        {
+            var entry = Document.Entries[i];
+            if (!_edits.TryGetValue(entry.LineNumber, out var edit))
+            {
+                yield return (entry.LineNumber, entry);
+            }
+            else if (edit.After is not null && ParseLine(edit.After, entry.LineNumber) is { } edited)
+            {
+                yield return (entry.LineNumber, edited);
+            }
+        }
+
+        foreach (var add in includeAdded ? _added : Enumerable.Empty<HostsLineChange>())
+        {
+            if (ParseLine(add.After!, add.LineNumber) is { } added)
+            {
+                yield return (add.LineNumber, added);
+            }
+        }
+    }
+
+    private HostsEntry? ParseLine(string text, int lineNumber) =>
+        HostsDocument.Parse(text, Document.Path).Entries.Select(e => new HostsEntry(e.Address, e.HostName, e.Aliases, e.Comment, e.Enabled, lineNumber, e.Path, e.AddressFamily, e.Scope)).FirstOrDefault();
+
+    private void ExpectEntry(int lineNumber, string hostName)
+    {
+        var holds = lineNumber >= 1 && lineNumber <= Document.Lines.Count
+            && ParseLine(CurrentText(lineNumber), lineNumber) is { } entry
+            && HostsNameIndex.NamesOf(entry).Contains(hostName, StringComparer.OrdinalIgnoreCase);
+        if (!holds)
+        {
+            throw HostsErrors.ConcurrentModification(Document.Path, $"line {lineNumber} no longer holds '{hostName}'");
+        }
+    }
+
+    /// <summary>A tab when the file's last entry has one after its address (as many files do), else a space; never a run of padding.</summary>
+    private string NewLineSeparator()
+    {
+        if (Document.EntryCount == 0)
+        {
+            return " ";
+        }
+
+        var last = Document.Entries[Document.EntryCount - 1];
+        return EntryLineLayout.Parse(Document.Lines[last.LineNumber - 1].Text).AddressSeparator.IndexOf('\t') >= 0 ? "\t" : " ";
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LoopbackTools.Hosts;
+
+/// <summary>For a few names, the enabled entries naming each, in file order (the first is what resolvers use).</summary>
+internal static class HostsNameIndex
+{
+    public static Dictionary<string, List<HostsEntry>> Build(HostsDocument document, IEnumerable<string> names)
+    {
+        var index = names.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(n => n, _ => new List<HostsEntry>(), StringComparer.OrdinalIgnoreCase);
+        if (index.Count == 0)
+        {
+            return index;
+        }
+
+        for (var i = 0; i < document.EntryCount; i++)
+        {
+            if (!document.EntryEnabled(i))
+            {
+                continue;
+            }
+
+            var entry = document.Entries[i];
+            foreach (var name in NamesOf(entry))
+            {
+                if (index.TryGetValue(name, out var list) && (list.Count == 0 || list[list.Count - 1] != entry))
+                {
+                    list.Add(entry);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    public static IEnumerable<string> NamesOf(HostsEntry entry) => new[] { entry.HostName }.Concat(entry.Aliases);
+}

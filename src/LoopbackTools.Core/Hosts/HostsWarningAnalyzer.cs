@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace LoopbackTools.Hosts;
+
+/// <summary>
+/// Compares the file before and after an edit for the names the edit touched. "Resolves to" means the
+/// first enabled line naming it, which is what glibc, macOS and Windows use.
+/// </summary>
+internal static class HostsWarningAnalyzer
+{
+    public static IReadOnlyList<HostsWarning> Analyze(HostsDocument before, HostsDocument after, IReadOnlyList<HostsEntry> beforeEntries, IReadOnlyList<HostsEntry> afterEntries)
+    {
+        var names = beforeEntries.Concat(afterEntries).SelectMany(HostsNameIndex.NamesOf).ToList();
+        var oldIndex = HostsNameIndex.Build(before, names);
+        var newIndex = HostsNameIndex.Build(after, names);
+        var warnings = new List<HostsWarning>();
+        foreach (var entry in afterEntries.Where(e => e.Enabled))
+        {
+            var count = entry.Aliases.Length + 1;
+            if (count > HostsParser.MaxNamesHonouredByWindows)
+            {
+                warnings.Add(new HostsWarning(HostsWarningKind.TooManyNames, entry.HostName, entry.LineNumber, Format(
+                    "Line {0} now has {1} names; Windows reads only the first {2} ('{3}' and later are ignored there). Put the other names on a line of their own.",
+                    entry.LineNumber,
+                    count,
+                    HostsParser.MaxNamesHonouredByWindows,
+                    entry.Aliases[HostsParser.MaxNamesHonouredByWindows - 1])));
+            }
+
+            foreach (var name in HostsNameIndex.NamesOf(entry))
+            {
+                var lines = newIndex[name];
+                // An IPv4 and an IPv6 line for one name are normal (localhost); only a rival of the same family competes.
+                var rivals = lines.Where(e => e.AddressFamily == entry.AddressFamily).ToList();
+                var other = rivals.FirstOrDefault(e => e.LineNumber != entry.LineNumber && Normalized(e) != Normalized(entry));
+                if (other is not null)
+                {
+                    warnings.Add(new HostsWarning(HostsWarningKind.NameMappedElsewhere, name, entry.LineNumber, Format(
+                        "'{0}' is also mapped to {1} on line {2}; resolvers use the first line naming it (line {3}, {4}).",
+                        name,
+                        other.Address,
+                        other.LineNumber,
+                        rivals[0].LineNumber,
+                        rivals[0].Address)));
+                }
+            }
+        }
+
+        foreach (var name in oldIndex.Keys)
+        {
+            var was = FirstPerFamily(oldIndex[name]);
+            var now = FirstPerFamily(newIndex[name]);
+            var lost = was.FirstOrDefault(e => e.IsLoopback);
+            var moved = now.FirstOrDefault(e => !e.IsLoopback);
+            if (lost is not null && moved is not null && !now.Any(e => e.IsLoopback))
+            {
+                warnings.Add(new HostsWarning(HostsWarningKind.LoopbackNameMovedAway, name, moved.LineNumber, Format(
+                    "'{0}' resolved to loopback ({1}) and now resolves to {2} (line {3}): programs reaching it no longer stay on this machine.",
+                    name,
+                    lost.Address,
+                    moved.Address,
+                    moved.LineNumber)));
+            }
+        }
+
+        return warnings;
+    }
+
+    /// <summary>What a resolver answers for the name: the first line of each address family.</summary>
+    private static List<HostsEntry> FirstPerFamily(List<HostsEntry> lines) => lines.GroupBy(e => e.AddressFamily).Select(g => g.First()).ToList();
+
+    private static string Normalized(HostsEntry entry) => AddressInfo.TryCreate(entry.Address)?.Normalized ?? entry.Address;
+
+    private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+}

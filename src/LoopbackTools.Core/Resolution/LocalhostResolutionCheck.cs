@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using LoopbackTools.Dns;
+
+namespace LoopbackTools.Resolution;
+
+/// <summary>
+/// Test-LocalhostResolution's engine: for one name, the hosts file, the OS resolver and each DNS server side
+/// by side (concurrently, each step bounded by the timeout), then the port matrix when a port is given.
+/// </summary>
+public sealed class LocalhostResolutionCheck
+{
+    private readonly DnsServerLayer _dns;
+    private readonly LocalhostPortMatrix _matrix;
+    private readonly IHostsReader _hosts;
+
+    public LocalhostResolutionCheck(IListenerLookup? listeners = null, DnsStubClient? client = null, IHostsReader? hosts = null)
+    {
+        _hosts = hosts ?? new HostsDocumentReader();
+        _dns = new DnsServerLayer(client);
+        _matrix = new LocalhostPortMatrix(listeners ?? new ScannerListenerLookup());
+    }
+
+    /// <exception cref="Diagnostics.LoopbackToolsException">Dns.InvalidName for a name that cannot be asked; Resolution.InvalidPort.</exception>
+    public async Task<LocalhostResolutionReport> CheckAsync(string name, LocalhostResolutionOptions options, int? port, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        DnsName.Normalize(name); // rejects bad names and ports before any lookup
+        if (port.HasValue)
+        {
+            LocalhostPortMatrix.ValidatePort(port.Value);
+        }
+
+        var shown = name.Trim();
+        var results = new List<LocalhostResolutionResult>();
+        if (options.Includes(ResolutionLayer.HostsFile))
+        {
+            results.Add(HostsFileLayer.Check(_hosts, shown, options.HostsFilePath));
+        }
+
+        var needOs = options.Includes(ResolutionLayer.OsResolver) || port.HasValue;
+        var osLookup = needOs ? OsResolverLayer.LookupAsync(shown, options.Timeout, cancellationToken) : null;
+        var dnsChecks = options.Includes(ResolutionLayer.DnsServer) ? DnsChecks(shown, options, cancellationToken) : null;
+
+        (IPAddress[]? Addresses, string Failure) os = (null, string.Empty);
+        if (osLookup is not null)
+        {
+            os = await osLookup.ConfigureAwait(false);
+            if (options.Includes(ResolutionLayer.OsResolver))
+            {
+                results.Add(OsResolverLayer.Judge(shown, os.Addresses, os.Failure));
+            }
+        }
+
+        // The matrix needs only the OS order: it runs while slow DNS servers are still being waited for.
+        var matrix = port.HasValue
+            ? _matrix.ProbeAsync(shown, os.Addresses ?? Array.Empty<IPAddress>(), port.Value, options.Timeout, cancellationToken)
+            : null;
+        if (dnsChecks is not null)
+        {
+            results.AddRange(await dnsChecks.ConfigureAwait(false));
+        }
+
+        var probes = matrix is null ? Array.Empty<LocalhostPortProbe>() : await matrix.ConfigureAwait(false);
+        return new LocalhostResolutionReport(results, probes);
+    }
+
+    private async Task<IReadOnlyList<LocalhostResolutionResult>> DnsChecks(string name, LocalhostResolutionOptions options, CancellationToken cancellationToken)
+    {
+        var servers = options.DnsServers.Count > 0 ? options.DnsServers.ToArray() : SystemNameServers.Get(options.ResolvConfPath).ToArray();
+        if (servers.Length == 0)
+        {
+            return new[]
+            {
+                new LocalhostResolutionResult(name, ResolutionLayer.DnsServer, string.Empty, Array.Empty<string>(), false, string.Empty, ResolutionStatus.Error,
+                    $"no DNS server is configured (no nameserver line in {options.ResolvConfPath}, no adapter DNS server on Windows): give one with -DnsServer"),
+            };
+        }
+
+        var queryOptions = new DnsQueryOptions { Timeout = options.Timeout, UseTcp = options.UseTcp };
+        return await Task.WhenAll(servers.Select(s => _dns.CheckAsync(s, name, queryOptions, cancellationToken))).ConfigureAwait(false);
+    }
+}

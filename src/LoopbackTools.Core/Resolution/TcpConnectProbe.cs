@@ -1,0 +1,55 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LoopbackTools.Resolution;
+
+/// <summary>One TCP connection attempt with a bound, classified; the connection is closed at once.</summary>
+public static class TcpConnectProbe
+{
+    public static async Task<ConnectOutcome> ConnectAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (endpoint is null)
+        {
+            throw new ArgumentNullException(nameof(endpoint));
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        Socket socket;
+        try
+        {
+            socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        }
+        catch (SocketException)
+        {
+            return ConnectOutcome.Unreachable; // the family itself is unsupported here (no IPv6 stack)
+        }
+
+        using (socket)
+        using (deadline.Token.Register(socket.Dispose))
+        {
+            try
+            {
+                await socket.ConnectAsync(endpoint).ConfigureAwait(false);
+                return ConnectOutcome.Accepted;
+            }
+            catch (Exception e) when (deadline.IsCancellationRequested && (e is ObjectDisposedException or SocketException or OperationCanceledException))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return ConnectOutcome.TimedOut;
+            }
+            catch (SocketException e)
+            {
+                return e.SocketErrorCode switch
+                {
+                    SocketError.ConnectionRefused or SocketError.ConnectionReset => ConnectOutcome.Refused,
+                    SocketError.TimedOut => ConnectOutcome.TimedOut,
+                    _ => ConnectOutcome.Unreachable,
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using LoopbackTools.Commands.Plumbing;
+
+namespace LoopbackTools.Commands;
+
+/// <summary>Add-HostsEntry: appends one line; all checks, formatting and the safe write are in Core (HostsEditor, HostsFileWriter).</summary>
+[Cmdlet(VerbsCommon.Add, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BackupSet)]
+[OutputType(typeof(HostsEntry))]
+public sealed class AddHostsEntryCommand : HostsEditCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Address { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? HostName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Aliases")]
+    public string[]? Alias { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Comment { get; set; }
+
+    [Parameter]
+    [Alias("LiteralPath")]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord() => Plan(Path, editor => editor.Add(Address!, HostName!, Alias, Comment, Force.IsPresent));
+}

@@ -1,0 +1,60 @@
+using System.Management.Automation;
+using LoopbackTools.Commands.Plumbing;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Hosts;
+
+namespace LoopbackTools.Commands;
+
+/// <summary>Set-HostsEntry: changes address, aliases or comment, or switches lines off and on; the logic is in Core (HostsEditor).</summary>
+[Cmdlet(VerbsCommon.Set, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BackupSet)]
+[OutputType(typeof(HostsEntry))]
+public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
+{
+    private HostsEntryUpdate? _update;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? HostName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Address { get; set; }
+
+    [Parameter]
+    [AllowEmptyCollection]
+    public string[]? Alias { get; set; }
+
+    [Parameter]
+    [AllowEmptyString]
+    public string? Comment { get; set; }
+
+    [Parameter]
+    public SwitchParameter Enable { get; set; }
+
+    [Parameter]
+    public SwitchParameter Disable { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _update = new HostsEntryUpdate(Address, Alias, Comment, Enable.IsPresent, Disable.IsPresent);
+        }
+        catch (LoopbackToolsException e)
+        {
+            ThrowLoopbackError(e);
+        }
+    }
+
+    protected override void ProcessRecord() => Plan(Path, editor =>
+    {
+        if (LineNumber > 0)
+        {
+            editor.SetLine(LineNumber, HostName!, _update!);
+        }
+        else
+        {
+            editor.Set(HostName!, _update!);
+        }
+    });
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Management.Automation;
+using LoopbackTools.Commands.Plumbing;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Dns;
+using LoopbackTools.Resolution;
+
+namespace LoopbackTools.Commands;
+
+/// <summary>Test-LocalhostResolution: every layer side by side, and the port matrix. All rules are in Core (LocalhostResolutionCheck).</summary>
+[Cmdlet(VerbsDiagnostic.Test, "LocalhostResolution")]
+[OutputType(typeof(LocalhostResolutionResult), typeof(LocalhostPortProbe))]
+[OutputType(typeof(bool))]
+public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
+{
+    private readonly LocalhostResolutionCheck _check = new();
+    private bool _healthy = true;
+
+    // By property name only: a string parameter that took pipeline input by value would swallow any object's ToString().
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("HostName")]
+    [ValidateNotNullOrEmpty]
+    public string[] Name { get; set; } = { LocalhostNames.Localhost };
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public ResolutionLayer[]? Layer { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? DnsServer { get; set; }
+
+    [Parameter]
+    public SwitchParameter Tcp { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 300)]
+    public int TimeoutSec { get; set; } = 2;
+
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var options = new LocalhostResolutionOptions { UseTcp = Tcp.IsPresent, Timeout = TimeSpan.FromSeconds(TimeoutSec) };
+        foreach (var layer in Layer ?? Array.Empty<ResolutionLayer>())
+        {
+            options.Layers.Add(layer);
+        }
+
+        try
+        {
+            foreach (var server in DnsServer ?? Array.Empty<string>())
+            {
+                options.DnsServers.Add(DnsServerAddress.Parse(server));
+            }
+        }
+        catch (LoopbackToolsException e)
+        {
+            ThrowLoopbackError(e);
+            return;
+        }
+
+        // Port may come from the pipeline (a listener's Port), so "was it given" is asked per record.
+        int? port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : null;
+        foreach (var name in Name)
+        {
+            LocalhostResolutionReport report;
+            try
+            {
+                report = RunWithProgress((token, progress) =>
+                {
+                    progress.Report(new WorkProgress("Test-LocalhostResolution", "Resolving " + name, 0, 0));
+                    return _check.CheckAsync(name, options, port, token);
+                });
+            }
+            catch (LoopbackToolsException e)
+            {
+                _healthy = false;
+                WriteLoopbackError(e);
+                continue;
+            }
+
+            _healthy &= report.Healthy;
+            if (!Quiet.IsPresent)
+            {
+                WriteObject(report.Results, true);
+                WriteObject(report.Probes, true);
+            }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (Quiet.IsPresent)
+        {
+            WriteObject(_healthy);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Hosts;
+
+namespace LoopbackTools.Commands.Plumbing;
+
+/// <summary>One read per hosts file per cmdlet invocation, so piped records neither re-read nor re-report a file.</summary>
+public sealed class HostsDocumentCache
+{
+    private readonly Dictionary<string, HostsDocument?> _documents = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The document of <paramref name="path"/>, read on first use; null when the path is not a file-system path or
+    /// the file cannot be read (reported once through <paramref name="writeError"/>). <paramref name="isNew"/> is true on first use.
+    /// </summary>
+    public HostsDocument? Open(PSCmdlet cmdlet, string path, Action<LoopbackToolsException> writeError, out bool isNew)
+    {
+        if (writeError is null)
+        {
+            throw new ArgumentNullException(nameof(writeError));
+        }
+
+        isNew = false;
+        var resolved = FileSystemPaths.Resolve(cmdlet, path, out var invalid);
+        if (resolved is null)
+        {
+            writeError(invalid!);
+            return null;
+        }
+
+        if (_documents.TryGetValue(resolved, out var known))
+        {
+            return known;
+        }
+
+        HostsDocument? document = null;
+        try
+        {
+            document = HostsDocument.Load(resolved);
+            isNew = true;
+        }
+        catch (LoopbackToolsException e)
+        {
+            writeError(e);
+        }
+
+        _documents[resolved] = document;
+        return document;
+    }
+}

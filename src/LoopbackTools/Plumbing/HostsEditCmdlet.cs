@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Hosts;
+
+namespace LoopbackTools.Commands.Plumbing;
+
+/// <summary>
+/// What Add/Set/Remove-HostsEntry share: each file is read once per invocation, every record plans its line
+/// edits on it (Core's HostsEditor), and at the end each file is written once, with a ShouldProcess per line
+/// showing the exact text before and after, through Core's HostsFileWriter (atomic, backup, concurrency check).
+/// Writing once at the end keeps piped line numbers valid while lines are removed.
+/// </summary>
+public abstract class HostsEditCmdlet : LoopbackCmdlet
+{
+    protected const string BackupSet = "Backup";
+    protected const string NoBackupSet = "NoBackup";
+
+    private readonly HostsDocumentCache _documents = new();
+
+    // A list, so files are written in the order they were first named.
+    private readonly List<HostsEditor> _editors = new();
+
+    [Parameter(ParameterSetName = BackupSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Backup { get; set; }
+
+    [Parameter(ParameterSetName = NoBackupSet, Mandatory = true)]
+    public SwitchParameter NoBackup { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        foreach (var editor in _editors)
+        {
+            Commit(editor);
+        }
+    }
+
+    /// <summary>The entries -PassThru writes: by default those of changed and added lines, as they are now.</summary>
+    protected virtual IEnumerable<HostsEntry> PassThruEntries(HostsEditResult result) => result.Entries;
+
+    /// <summary>Runs <paramref name="plan"/> on the editor of <paramref name="path"/> (default: this OS's hosts file); failures become errors.</summary>
+    protected void Plan(string? path, Action<HostsEditor> plan)
+    {
+        var editor = EditorFor(string.IsNullOrEmpty(path) ? HostsPaths.Default : path!);
+        if (editor is null)
+        {
+            return;
+        }
+
+        try
+        {
+            plan(editor);
+        }
+        catch (LoopbackToolsException e)
+        {
+            WriteLoopbackError(e);
+        }
+    }
+
+    private HostsEditor? EditorFor(string path)
+    {
+        var document = _documents.Open(this, path, WriteLoopbackError, out var isNew);
+        if (document is null)
+        {
+            return null;
+        }
+
+        if (isNew)
+        {
+            _editors.Add(new HostsEditor(document));
+        }
+
+        return _editors.First(e => e.Document == document);
+    }
+
+    private void Commit(HostsEditor editor)
+    {
+        var planned = editor.Changes;
+        if (planned.Count == 0)
+        {
+            return;
+        }
+
+        var path = editor.Document.Path;
+        var preview = editor.Build();
+        foreach (var warning in preview.Warnings)
+        {
+            WriteWarning(path + ": " + warning.Message);
+        }
+
+        var approved = planned.Where(change => ShouldProcess(path, change.ToString())).ToList();
+        if (approved.Count == 0)
+        {
+            return;
+        }
+
+        var result = approved.Count == planned.Count ? preview : editor.Build(approved);
+        try
+        {
+            var backup = BackupPathFor(path);
+            HostsFileWriter.Write(result, editor.Document, backup, CancellationToken);
+        }
+        catch (LoopbackToolsException e)
+        {
+            WriteLoopbackError(e);
+            return;
+        }
+
+        if (PassThru.IsPresent)
+        {
+            WriteObject(PassThruEntries(result), true);
+        }
+    }
+
+    private string? BackupPathFor(string path)
+    {
+        if (NoBackup.IsPresent)
+        {
+            return null;
+        }
+
+        return string.IsNullOrEmpty(Backup) ? HostsFileWriter.DefaultBackupPath(path) : FileSystemPaths.Resolve(this, Backup!, out var invalid) ?? throw invalid!;
+    }
+}

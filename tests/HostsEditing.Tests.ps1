@@ -1,0 +1,68 @@
+# Pester 5 tests for Add-, Set- and Remove-HostsEntry over the packaged module, on a $TestDrive hosts file.
+BeforeAll {
+    $module = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
+    Import-Module $module -Force -ErrorAction Stop
+}
+
+Describe 'Editing a hosts file' {
+    BeforeEach {
+        $hostsPath = Join-Path $TestDrive 'hosts'
+        $original = "# test hosts file`r`n127.0.0.1`tlocalhost`r`n::1 localhost`r`n127.0.0.1 app.test www.app.test # dev`r`n"
+        [System.IO.File]::WriteAllText($hostsPath, $original)
+        Remove-Item (Join-Path $TestDrive 'hosts.bak') -ErrorAction SilentlyContinue
+    }
+
+    It 'adds a line with the file''s CRLF endings and keeps the old file as hosts.bak' {
+        $entry = Add-HostsEntry -Address 127.0.0.1 -HostName api.test -Alias www.api.test -Path $hostsPath -PassThru
+        $entry.HostName | Should -Be 'api.test'
+        $entry.LineNumber | Should -Be 5
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly ($original + "127.0.0.1 api.test www.api.test`r`n")
+        [System.IO.File]::ReadAllText((Join-Path $TestDrive 'hosts.bak')) | Should -BeExactly $original
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Add-HostsEntry 127.0.0.1 api.test -Path $hostsPath -WhatIf
+        Set-HostsEntry app.test -Address 127.0.0.2 -Path $hostsPath -WhatIf
+        Remove-HostsEntry localhost -Path $hostsPath -WhatIf
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly $original
+        Join-Path $TestDrive 'hosts.bak' | Should -Not -Exist
+    }
+
+    It 'refuses a name that is already mapped unless -Force' {
+        Add-HostsEntry 192.0.2.10 www.app.test -Path $hostsPath -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.NameAlreadyMapped,*'
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly $original
+        Add-HostsEntry 192.0.2.10 www.app.test -Path $hostsPath -Force -WarningVariable warned -WarningAction SilentlyContinue
+        $warned.Count | Should -BeGreaterThan 0
+    }
+
+    It 'sets the address of one line only, keeping its comment' {
+        Set-HostsEntry -HostName app.test -Address 127.0.0.2 -Path $hostsPath -NoBackup
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly ($original -replace '127.0.0.1 app.test', '127.0.0.2 app.test')
+        Join-Path $TestDrive 'hosts.bak' | Should -Not -Exist
+    }
+
+    It 'disables and re-enables piped entries byte for byte' {
+        Get-HostsEntry -Path $hostsPath -HostName app.test | Set-HostsEntry -Disable
+        (Get-HostsEntry -Path $hostsPath -HostName app.test -IncludeDisabled).Enabled | Should -BeFalse
+        Set-HostsEntry app.test -Enable -Path $hostsPath
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly $original
+    }
+
+    It 'removes a name but keeps the other names of its line' {
+        Remove-HostsEntry -HostName app.test -Path $hostsPath
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly ($original -replace '127.0.0.1 app.test www.app.test', '127.0.0.1 www.app.test')
+    }
+
+    It 'removes the lines of piped entries' {
+        $removed = Get-HostsEntry -Path $hostsPath -HostName localhost | Remove-HostsEntry -PassThru -Confirm:$false
+        $removed.Count | Should -Be 2
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly "# test hosts file`r`n127.0.0.1 app.test www.app.test # dev`r`n"
+    }
+
+    It 'reports a missing name as Hosts.EntryNotFound' {
+        Remove-HostsEntry nothing.test -Path $hostsPath -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.EntryNotFound,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}

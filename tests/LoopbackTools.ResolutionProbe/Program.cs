@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LoopbackTools.ResolutionProbe;
+using LoopbackTools.Resolution;
+
+// Prints one JSON document on stdout: the reports of `check`, or the timings of `bench`.
+var arguments = ProbeArguments.Parse(args);
+var check = new LocalhostResolutionCheck();
+var json = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+
+if (arguments.Mode == "bench")
+{
+    var timings = new List<double>();
+    var lastRun = new List<string>();
+    for (var run = 0; run < arguments.Runs; run++)
+    {
+        lastRun.Clear();
+        var watch = Stopwatch.StartNew();
+        foreach (var name in arguments.Names)
+        {
+            var report = await check.CheckAsync(name, arguments.Options, arguments.Port, CancellationToken.None);
+            lastRun.AddRange(report.Results.Select(r => $"{r.Name} {r.Layer} {r.Server}: {r.Status}"));
+            lastRun.AddRange(report.Probes.Select(p => $"{p.Name} {p.Address}:{p.Port} {p.Outcome}: {p.Status}"));
+        }
+
+        timings.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    timings.Sort();
+    var median = timings.Count % 2 == 1 ? timings[timings.Count / 2] : (timings[(timings.Count / 2) - 1] + timings[timings.Count / 2]) / 2;
+    Console.WriteLine(JsonSerializer.Serialize(new { runs = timings.Count, medianMs = median, minMs = timings[0], maxMs = timings[^1], lastRun }, json));
+    return 0;
+}
+
+var reports = new List<object>();
+foreach (var name in arguments.Names)
+{
+    var report = await check.CheckAsync(name, arguments.Options, arguments.Port, CancellationToken.None);
+    reports.Add(new { name, report.Results, report.Probes, report.Healthy });
+}
+
+Console.WriteLine(JsonSerializer.Serialize(reports, json));
+return 0;

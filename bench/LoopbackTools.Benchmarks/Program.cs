@@ -7,12 +7,18 @@ namespace LoopbackTools.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet over the core hot paths: `dotnet run -c Release --project bench/LoopbackTools.Benchmarks -- --filter '*'`.
-/// `hosts-throughput` is a quick, BenchmarkDotNet-free measurement that bench/run-all.sh prints.
+/// Two BenchmarkDotNet-free modes: `hosts-throughput [RUNS]` (printed by bench/run-all.sh) and
+/// `profile [ROUNDS]` (a Stopwatch breakdown of a listener scan, see <see cref="OwnerScanProfile"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "profile")
+        {
+            return OwnerScanProfile.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8);
+        }
+
         if (args.Length > 0 && args[0] == "hosts-throughput")
         {
             return HostsThroughput(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);

@@ -8,6 +8,13 @@ N="${1:-20}"; RUNS="${2:-20}"
 PROBE="$ROOT/tests/LoopbackTools.ContainerProbe/bin/Release/net10.0/LoopbackTools.ContainerProbe.dll"
 ip link set lo up
 W="$(mktemp -d /tmp/lbt-bench-XXXXXX)"
+# Stop dockerd (it removes its pid file on exit; wait at most 10 s) and remove its data, even after a failure.
+cleanup() {
+  [ -f "$W/docker.pid" ] && kill "$(cat "$W/docker.pid")" 2>/dev/null
+  for _ in $(seq 100); do [ -e "$W/docker.pid" ] || break; sleep 0.1; done
+  rm -rf "$W" 2>/dev/null || true
+}
+trap cleanup EXIT
 dockerd --iptables=false --ip6tables=false --ip-forward=false --data-root "$W/data" --exec-root "$W/exec" \
   -H "unix://$W/docker.sock" --pidfile "$W/docker.pid" >"$W/dockerd.log" 2>&1 &
 for _ in $(seq 300); do docker -H "unix://$W/docker.sock" version >/dev/null 2>&1 && break; sleep 0.1; done
@@ -38,4 +45,3 @@ for r in $(seq "$RUNS"); do
 done
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %.1f ms over %d runs\n", m/1000, NR}'
 docker rm -f $(docker ps -aq) >/dev/null
-kill "$(cat "$W/docker.pid")"

@@ -11,8 +11,12 @@ namespace LoopbackTools.ListenerProbe;
 /// <summary>
 /// scan [--no-owners] [--namespace-of PID]   JSON of ListenerScanner.Scan
 /// interfaces [--namespace-of PID]           JSON of LoopbackInterfaceReader.Read
-/// time RUNS [--no-owners]                   in-process scans; prints "median_ms=… count=…" (first run is warm-up)
+/// time RUNS [--no-owners]                   in-process scans; prints "median_ms=… count=… alloc_bytes=… peak_ws_kb=…"
+///                                           (first run is warm-up; alloc_bytes is per scan, all threads)
+/// once [--no-owners]                        one scan, prints the count (a whole cold process, for start-up honest timing)
 /// hold COUNT FIRST_PORT                     opens COUNT TCP listeners on 127.0.0.1, prints "ready", exits when stdin closes
+/// serve COUNT FIRST_PORT                    like hold, and accepts every connection to them (kept open)
+/// connect COUNT FIRST_PORT LISTENERS        opens COUNT connections spread over LISTENERS ports, prints "ready", waits for stdin
 /// </summary>
 public static class Program
 {
@@ -39,8 +43,15 @@ public static class Program
                 return 0;
             case "time":
                 return Time(int.Parse(args[1], CultureInfo.InvariantCulture), owners);
+            case "once":
+                Console.WriteLine(ListenerScanner.Scan(new ListenerScanOptions { IncludeUdp = false, ResolveOwners = owners }, CancellationToken.None).Listeners.Count);
+                return 0;
             case "hold":
-                return Hold(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+                return Hold(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), accept: false);
+            case "serve":
+                return Hold(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), accept: true);
+            case "connect":
+                return Connect(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
             default:
                 Console.Error.WriteLine("unknown mode " + args[0]);
                 return 2;
@@ -58,6 +69,7 @@ public static class Program
         var options = new ListenerScanOptions { IncludeUdp = false, ResolveOwners = owners };
         var count = ListenerScanner.Scan(options, CancellationToken.None).Listeners.Count; // warm-up: JIT, page cache
         var times = new List<double>();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -67,25 +79,60 @@ public static class Program
             count = result.Listeners.Count;
         }
 
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / Math.Max(runs, 1);
+        using var self = Process.GetCurrentProcess();
         times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median_ms={times[times.Count / 2]:0.00} count={count}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median_ms={times[times.Count / 2]:0.00} count={count} alloc_bytes={allocated} peak_ws_kb={self.PeakWorkingSet64 / 1024}"));
         return 0;
     }
 
-    private static int Hold(int count, int firstPort)
+    private static int Hold(int count, int firstPort, bool accept)
     {
         var sockets = new List<Socket>(count);
+        var accepted = new List<Socket>();
         for (var port = firstPort; sockets.Count < count; port++)
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            socket.Listen(1);
+            socket.Listen(accept ? 4096 : 1);
             sockets.Add(socket);
+            if (accept)
+            {
+                _ = AcceptAllAsync(socket, accepted);
+            }
         }
 
         Console.WriteLine("ready");
         Console.In.ReadToEnd();
         GC.KeepAlive(sockets);
+        return 0;
+    }
+
+    private static async Task AcceptAllAsync(Socket listener, List<Socket> accepted)
+    {
+        while (true)
+        {
+            var connection = await listener.AcceptAsync().ConfigureAwait(false);
+            lock (accepted)
+            {
+                accepted.Add(connection);
+            }
+        }
+    }
+
+    private static int Connect(int count, int firstPort, int listeners)
+    {
+        var connections = new List<Socket>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Connect(new IPEndPoint(IPAddress.Loopback, firstPort + (i % listeners)));
+            connections.Add(socket);
+        }
+
+        Console.WriteLine("ready");
+        Console.In.ReadToEnd();
+        GC.KeepAlive(connections);
         return 0;
     }
 }

@@ -41,14 +41,17 @@ public static class ListenerScanner
                 throw ListenerErrors.ProcessNotFound(pid);
             }
 
+            // The owner scan (kernel time per descriptor) starts now and overlaps the socket dump.
+            using var scan = wantOwners ? new SocketOwnerScan() : null;
+            scan?.Start(cancellationToken);
             sockets = Filter(LinuxSocketSource.Read(options, out source, cancellationToken), options);
             namespaceId = NetworkNamespaceId.Of(options.NetworkNamespaceOf);
             var details = new LinuxProcessInfo();
             describe = details.Read;
-            if (wantOwners)
+            if (scan is not null)
             {
-                var scan = new SocketOwnerScan(sockets);
-                scan.Run(cancellationToken);
+                scan.Publish(sockets);
+                scan.Wait();
                 if (scan.DeniedProcesses > 0)
                 {
                     hiddenReason = $"this user may not read /proc/<pid>/fd of {scan.DeniedProcesses.ToString(CultureInfo.InvariantCulture)} other users' processes; run as root to see every owner";
@@ -115,21 +118,37 @@ public static class ListenerScanner
     {
         var ports = options.Ports is { Length: > 0 } p ? new HashSet<int>(p) : null;
         var scopes = options.BindScopes is { Length: > 0 } s ? new HashSet<BindScope>(s) : null;
-        return sockets.Where(socket =>
+        var kept = new List<ListenerSocket>(sockets.Count);
+        foreach (var socket in sockets)
         {
             if ((socket.Protocol == ListenerProtocol.Tcp && !options.IncludeTcp) || (socket.Protocol == ListenerProtocol.Udp && !options.IncludeUdp))
             {
-                return false;
+                continue;
             }
 
-            if ((options.AddressFamily is AddressFamily family && socket.Address.AddressFamily != family) || (ports is not null && !ports.Contains(socket.Port)))
+            if ((options.AddressFamily is AddressFamily family && socket.Bound.Family != family) || (ports is not null && !ports.Contains(socket.Port)))
             {
-                return false;
+                continue;
             }
 
-            var scope = BindScopes.Of(socket.Address);
-            return (scopes is null || scopes.Contains(scope)) && (!options.ExposedOnly || scope != BindScope.Loopback);
-        }).ToList();
+            var scope = socket.Bound.Scope;
+            if ((scopes is null || scopes.Contains(scope)) && (!options.ExposedOnly || scope != BindScope.Loopback))
+            {
+                kept.Add(socket);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Protocol, port, family, address text, then inode: a total order, so the output is stable.</summary>
+    private static int CompareForOutput(ListenerSocket a, ListenerSocket b)
+    {
+        var c = ((int)a.Protocol).CompareTo((int)b.Protocol);
+        c = c != 0 ? c : a.Port.CompareTo(b.Port);
+        c = c != 0 ? c : ((int)a.Bound.Family).CompareTo((int)b.Bound.Family);
+        c = c != 0 ? c : string.CompareOrdinal(a.Bound.Text, b.Bound.Text);
+        return c != 0 ? c : (a.Inode ?? 0).CompareTo(b.Inode ?? 0);
     }
 
     private static List<LoopbackListener> Build(List<ListenerSocket> sockets, bool wantOwners, long? namespaceId, Func<int, ProcessOwner> describe, ListenerScanOptions options, CancellationToken cancellationToken)
@@ -138,7 +157,8 @@ public static class ListenerScanner
         var pids = options.ProcessIds is { Length: > 0 } ids ? new HashSet<int>(ids) : null;
         var names = options.ProcessNames is { Length: > 0 } n ? n : null;
         var result = new List<LoopbackListener>(sockets.Count);
-        foreach (var socket in sockets.OrderBy(x => x.Protocol).ThenBy(x => x.Port).ThenBy(x => x.Address.AddressFamily).ThenBy(x => x.Address.ToString(), StringComparer.Ordinal))
+        sockets.Sort(CompareForOutput);
+        foreach (var socket in sockets)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ProcessOwner? owner = null;
@@ -158,10 +178,10 @@ public static class ListenerScanner
 
             result.Add(new LoopbackListener(
                 socket.Protocol,
-                socket.Address.ToString(),
+                socket.Bound.Text,
                 socket.Port,
-                socket.Address.AddressFamily,
-                BindScopes.Of(socket.Address),
+                socket.Bound.Family,
+                socket.Bound.Scope,
                 DualStack(socket.Address, socket.V6Only),
                 owner?.ProcessId,
                 owner?.Name,

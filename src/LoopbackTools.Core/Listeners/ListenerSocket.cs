@@ -9,9 +9,15 @@ namespace LoopbackTools.Listeners;
 internal sealed class ListenerSocket
 {
     public ListenerSocket(ListenerProtocol protocol, IPAddress address, int port, bool? v6Only, long? inode, int? uid, int? processId = null)
+        : this(protocol, new BoundAddress(address), port, v6Only, inode, uid, processId)
+    {
+    }
+
+    /// <summary>A socket whose address is shared with others bound to the same address (no string per socket).</summary>
+    public ListenerSocket(ListenerProtocol protocol, BoundAddress bound, int port, bool? v6Only, long? inode, int? uid, int? processId = null)
     {
         Protocol = protocol;
-        Address = address;
+        Bound = bound;
         Port = port;
         V6Only = v6Only;
         Inode = inode;
@@ -21,7 +27,9 @@ internal sealed class ListenerSocket
 
     public ListenerProtocol Protocol { get; }
 
-    public IPAddress Address { get; }
+    public BoundAddress Bound { get; }
+
+    public IPAddress Address => Bound.Address;
 
     public int Port { get; }
 

@@ -23,6 +23,37 @@ public sealed class ListenerHelpersTests
     }
 
     [Theory]
+    [InlineData(0, "0")]
+    [InlineData(7, "7")]
+    [InlineData(10, "10")]
+    [InlineData(19999, "19999")]
+    [InlineData(int.MaxValue, "2147483647")]
+    public void Formats_descriptor_names_for_readlinkat(int number, string expected)
+    {
+        var name = Enumerable.Repeat((byte)'x', 16).ToArray();
+        SocketOwnerScan.FormatName(number, name);
+        Assert.Equal(expected + "\0", Encoding.ASCII.GetString(name, 0, expected.Length + 1));
+    }
+
+    [Fact]
+    public void Sockets_on_the_same_address_share_one_bound_address()
+    {
+        var cache = new BoundAddressCache();
+        var buffer = new byte[] { 9, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 127, 0, 0, 2 };
+        var first = cache.Get(buffer, 1, 4);
+        var unspecifiedV6 = cache.Get(buffer, 5, 16);
+
+        Assert.Same(first, cache.Get(buffer.ToArray(), 1, 4));
+        Assert.NotSame(first, cache.Get(buffer, 22, 4));
+        Assert.Equal("127.0.0.1", first.Text);
+        Assert.Equal(BindScope.Loopback, first.Scope);
+        Assert.Equal("::", unspecifiedV6.Text);
+        Assert.Equal(BindScope.AllInterfaces, unspecifiedV6.Scope);
+        Assert.Equal(IPAddress.IPv6Any, unspecifiedV6.Address);
+        Assert.Equal("127.0.0.2", cache.Get(buffer, 22, 4).Text);
+    }
+
+    [Theory]
     [InlineData("net:[4026531840]", 4026531840L)]
     [InlineData("net:[]", null)]
     [InlineData("mnt:[4026531840]", null)]

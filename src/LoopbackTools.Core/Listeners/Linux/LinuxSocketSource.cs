@@ -85,8 +85,9 @@ internal static class LinuxSocketSource
             1 << (tcp ? SockDiagProtocol.TcpStateListen : SockDiagProtocol.TcpStateClose),
             (uint)sockets.Count + 1);
         var found = new List<ListenerSocket>();
+        var addresses = new BoundAddressCache();
         var error = 0;
-        connection.Dump(request, (buffer, count) => SockDiagProtocol.ParseDatagram(buffer, count, protocol, found, out error), cancellationToken);
+        connection.Dump(request, (buffer, count) => SockDiagProtocol.ParseDatagram(buffer, count, protocol, found, out error, addresses), cancellationToken);
         if (error != 0)
         {
             return false; // e.g. ENOENT when the udp_diag module is missing: that protocol comes from /proc/net

@@ -14,6 +14,7 @@ internal sealed class NetlinkConnection : IDisposable
     public const int ReceiveBufferLength = 64 * 1024;
 
     private static readonly byte[] KernelAddress = BuildKernelAddress();
+    private readonly byte[] _buffer = new byte[ReceiveBufferLength]; // reused by every dump on this connection
     private int _fd;
 
     private NetlinkConnection(int fd) => _fd = fd;
@@ -36,7 +37,7 @@ internal sealed class NetlinkConnection : IDisposable
             throw ListenerErrors.SystemCallFailed("sendto(AF_NETLINK)", Marshal.GetLastWin32Error());
         }
 
-        var buffer = new byte[ReceiveBufferLength];
+        var buffer = _buffer;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Net;
 
 namespace LoopbackTools.Listeners.Linux;
 
@@ -45,11 +44,13 @@ internal static class SockDiagProtocol
 
     /// <summary>
     /// Parses one datagram of a dump into <paramref name="sockets"/>. Returns true when NLMSG_DONE arrived.
-    /// A kernel error is returned as its errno through <paramref name="error"/>.
+    /// A kernel error is returned as its errno through <paramref name="error"/>. Pass one
+    /// <paramref name="addresses"/> cache for a whole dump so sockets on the same address share it.
     /// </summary>
-    public static bool ParseDatagram(byte[] buffer, int count, ListenerProtocol protocol, List<ListenerSocket> sockets, out int error)
+    public static bool ParseDatagram(byte[] buffer, int count, ListenerProtocol protocol, List<ListenerSocket> sockets, out int error, BoundAddressCache? addresses = null)
     {
         error = 0;
+        addresses ??= new BoundAddressCache();
         var offset = 0;
         while (NetlinkBuffer.TryReadMessage(buffer, count, ref offset, Source, out var type, out var payload, out var length))
         {
@@ -61,7 +62,7 @@ internal static class SockDiagProtocol
                     error = NetlinkBuffer.ReadError(buffer, payload, length, Source);
                     return true;
                 case SockDiagByFamily:
-                    sockets.Add(ParseMessage(buffer, payload, length, protocol));
+                    sockets.Add(ParseMessage(buffer, payload, length, protocol, addresses));
                     break;
                 default:
                     throw ListenerErrors.Malformed(Source, $"unexpected message type {type}");
@@ -71,7 +72,7 @@ internal static class SockDiagProtocol
         return false;
     }
 
-    public static ListenerSocket ParseMessage(byte[] buffer, int offset, int length, ListenerProtocol protocol)
+    public static ListenerSocket ParseMessage(byte[] buffer, int offset, int length, ListenerProtocol protocol, BoundAddressCache addresses)
     {
         if (length < MessageLength)
         {
@@ -80,15 +81,15 @@ internal static class SockDiagProtocol
 
         var family = buffer[offset];
         var port = (buffer[offset + 4] << 8) | buffer[offset + 5]; // idiag_sport is big-endian
-        IPAddress address;
+        BoundAddress address;
         bool? v6Only = null;
         if (family == AfInet)
         {
-            address = new IPAddress(Slice(buffer, offset + 8, 4));
+            address = addresses.Get(buffer, offset + 8, 4);
         }
         else if (family == AfInet6)
         {
-            address = new IPAddress(Slice(buffer, offset + 8, 16));
+            address = addresses.Get(buffer, offset + 8, 16);
             if (NetlinkBuffer.TryFindAttribute(buffer, offset + MessageLength, offset + length, InetDiagSkV6Only, Source, out var at, out var size) && size >= 1)
             {
                 v6Only = buffer[at] != 0;
@@ -102,12 +103,5 @@ internal static class SockDiagProtocol
         var uid = (int)NetlinkBuffer.ReadUInt32(buffer, offset + 64);
         var inode = (long)NetlinkBuffer.ReadUInt32(buffer, offset + 68);
         return new ListenerSocket(protocol, address, port, v6Only, inode, uid);
-    }
-
-    private static byte[] Slice(byte[] buffer, int offset, int count)
-    {
-        var bytes = new byte[count];
-        System.Buffer.BlockCopy(buffer, offset, bytes, 0, count);
-        return bytes;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -10,98 +11,209 @@ namespace LoopbackTools.Listeners.Linux;
 
 /// <summary>
 /// Finds which process holds each socket by walking /proc/&lt;pid&gt;/fd, whose links read "socket:[inode]".
-/// Stops as soon as every wanted inode is attributed; skips processes that exit mid-scan; counts the
-/// processes whose fd folder is hidden (EACCES for other users' processes when not root).
-/// getdents64 and readlinkat into reused buffers (one set per worker): no string per descriptor.
+/// The cost is kernel time, about 5 µs per descriptor link here, so the scan
+/// - can <see cref="Start"/> before the wanted sockets are known (while the netlink dump runs): links read
+///   early are remembered and matched once <see cref="Publish"/> names the wanted sockets;
+/// - uses every core: processes are shared out, and a process with thousands of descriptors is split into
+///   chunks (<see cref="DescriptorChunk"/>) that idle workers take over;
+/// - stops as soon as every wanted inode is attributed; skips processes that exit mid-scan; counts the processes
+///   whose fd folder is hidden (EACCES for other users' processes when not root);
+/// - reads with getdents64 and readlinkat into reused buffers: no string per descriptor.
 /// </summary>
-internal sealed class SocketOwnerScan
+internal sealed class SocketOwnerScan : IDisposable
 {
     private static readonly byte[] SocketPrefix = { (byte)'s', (byte)'o', (byte)'c', (byte)'k', (byte)'e', (byte)'t', (byte)':', (byte)'[' };
-    /// <summary>Below this many wanted sockets one thread is faster than starting workers.</summary>
+
+    /// <summary>Descriptors per shared chunk: about 5 ms of kernel time, small enough to balance two cores.</summary>
+    private const int ChunkSize = 1024;
+
+    /// <summary>Below this many wanted sockets (known before starting) one thread is faster than starting workers.</summary>
     private const int ParallelThreshold = 512;
-    private readonly Dictionary<long, ListenerSocket> _wanted;
+
     private readonly object _gate = new();
-    private readonly byte[] _link = new byte[64];
-    private int _remaining;
+    private readonly ConcurrentStack<DescriptorChunk> _chunks = new();
+    private readonly List<List<(long Inode, int Pid)>> _early = new();
+    private Dictionary<long, ListenerSocket>? _wanted;
+    private List<int> _pids = new();
+    private Task[] _workers = Array.Empty<Task>();
+    private CancellationToken _cancellation;
+    private int _next = -1;
+    private int _remaining = int.MaxValue;
     private int _deniedProcesses;
+    private bool _stopped;
+    private bool _started;
 
-    public SocketOwnerScan(IEnumerable<ListenerSocket> sockets)
+    /// <summary>A scan that will learn its wanted sockets later, through <see cref="Publish"/>.</summary>
+    public SocketOwnerScan()
     {
-        _wanted = new Dictionary<long, ListenerSocket>();
-        foreach (var socket in sockets)
-        {
-            if (socket.Inode is long inode && inode != 0 && socket.ProcessId is null)
-            {
-                _wanted[inode] = socket;
-            }
-        }
-
-        _remaining = _wanted.Count;
     }
 
-    /// <summary>Upper bound on worker threads for large scans.</summary>
-    internal int MaxWorkers { get; set; } = Math.Min(Environment.ProcessorCount, 4);
+    /// <summary>A scan for these sockets (those without an owner yet).</summary>
+    public SocketOwnerScan(IEnumerable<ListenerSocket> sockets) => Publish(sockets);
+
+    /// <summary>Upper bound on threads (the caller's included) for large scans.</summary>
+    internal int MaxWorkers { get; set; } = Math.Min(Environment.ProcessorCount, 8);
 
     /// <summary>Processes whose descriptors we were not allowed to read.</summary>
     public int DeniedProcesses => Volatile.Read(ref _deniedProcesses);
 
-    /// <summary>Attributes sockets to processes; sets <see cref="ListenerSocket.ProcessId"/>.</summary>
+    private bool Finished => Volatile.Read(ref _stopped) || Volatile.Read(ref _remaining) <= 0;
+
+    /// <summary>Starts, then waits for, the scan of the sockets given to the constructor; sets <see cref="ListenerSocket.ProcessId"/>.</summary>
     public void Run(CancellationToken cancellationToken)
     {
-        if (_remaining == 0)
+        Start(cancellationToken);
+        Wait();
+    }
+
+    /// <summary>
+    /// Lists the processes and starts background workers (all cores but the caller's, which
+    /// <see cref="Wait"/> adds). Before <see cref="Publish"/> they remember every socket link they read.
+    /// </summary>
+    public void Start(CancellationToken cancellationToken)
+    {
+        if (_started)
         {
-            return;
+            throw new InvalidOperationException("The owner scan was already started.");
         }
 
-        if (DirectoryEntries.Available)
+        _started = true;
+        _cancellation = cancellationToken;
+        if (!DirectoryEntries.Available || Finished)
         {
-            RunWithGetDents(cancellationToken);
+            return; // nothing wanted, or no getdents64: Wait does it all with the Directory API
         }
-        else
+
+        _pids = ListProcesses();
+        var known = Volatile.Read(ref _wanted);
+        var threads = known is not null && known.Count < ParallelThreshold ? 1 : Math.Max(1, Math.Min(MaxWorkers, _pids.Count));
+        for (var i = 0; i < threads; i++)
         {
-            RunWithDirectoryApi(cancellationToken);
+            _early.Add(new List<(long, int)>());
+        }
+
+        _workers = new Task[threads - 1];
+        for (var w = 0; w < _workers.Length; w++)
+        {
+            var early = _early[w + 1];
+            _workers[w] = Task.Factory.StartNew(() => Work(early), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
-    private void RunWithGetDents(CancellationToken cancellationToken)
+    /// <summary>Names the sockets to attribute (those without an owner yet). Safe while workers run.</summary>
+    public void Publish(IEnumerable<ListenerSocket> sockets)
     {
-        var pids = ListProcesses();
-
-        // Reading descriptor links is all system calls: with many sockets, split processes across cores.
-        var workers = _remaining >= ParallelThreshold ? Math.Min(MaxWorkers, pids.Count) : 1;
-        var next = -1;
-        void Work()
+        var wanted = new Dictionary<long, ListenerSocket>();
+        foreach (var socket in sockets)
         {
-            var descriptors = new DirectoryEntries();
-            var name = new byte[32];
-            var link = new byte[64];
-            int i;
-            while (Volatile.Read(ref _remaining) > 0 && (i = Interlocked.Increment(ref next)) < pids.Count)
+            if (socket.Inode is long inode && inode != 0 && socket.ProcessId is null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                ScanProcess(pids[i], descriptors, name, link);
+                wanted[inode] = socket;
             }
         }
 
-        if (workers <= 1)
+        lock (_gate)
         {
-            Work();
+            _remaining = wanted.Count; // no worker attributes before _wanted is visible, so this cannot race
+        }
+
+        Volatile.Write(ref _wanted, wanted);
+    }
+
+    /// <summary>Joins the scan on the calling thread, waits for the workers, then matches what was read early.</summary>
+    public void Wait()
+    {
+        if (Volatile.Read(ref _wanted) is null)
+        {
+            throw new InvalidOperationException("Publish the wanted sockets before waiting for their owners.");
+        }
+
+        if (!DirectoryEntries.Available)
+        {
+            RunWithDirectoryApi(_cancellation);
             return;
         }
 
-        var tasks = new Task[workers];
-        for (var w = 0; w < workers; w++)
+        if (_early.Count > 0)
         {
-            tasks[w] = Task.Factory.StartNew(Work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            Work(_early[0]);
         }
 
         try
         {
-            Task.WaitAll(tasks);
+            Task.WaitAll(_workers);
         }
         catch (AggregateException e) when (e.InnerException is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+
+        _cancellation.ThrowIfCancellationRequested();
+        foreach (var early in _early)
+        {
+            Drain(early);
+        }
+    }
+
+    /// <summary>Stops the workers (e.g. when the socket listing failed) and waits for them to leave.</summary>
+    public void Dispose()
+    {
+        Volatile.Write(ref _stopped, true);
+        try
+        {
+            Task.WaitAll(_workers);
+        }
+        catch (AggregateException)
+        {
+            // the scan is being abandoned: its errors no longer matter
+        }
+    }
+
+    /// <summary>The inode of a "socket:[12345]" link target, or -1 for any other link.</summary>
+    public static long ParseSocketInode(byte[] link, int length)
+    {
+        if (length <= SocketPrefix.Length + 1 || link[length - 1] != (byte)']')
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < SocketPrefix.Length; i++)
+        {
+            if (link[i] != SocketPrefix[i])
+            {
+                return -1;
+            }
+        }
+
+        long inode = 0;
+        for (var i = SocketPrefix.Length; i < length - 1; i++)
+        {
+            var digit = link[i] - (byte)'0';
+            if (digit < 0 || digit > 9)
+            {
+                return -1;
+            }
+
+            inode = (inode * 10) + digit;
+        }
+
+        return inode;
+    }
+
+    /// <summary>Writes a descriptor number as NUL-terminated ASCII (the name readlinkat wants).</summary>
+    internal static void FormatName(int number, byte[] name)
+    {
+        var digits = 1;
+        for (var rest = number / 10; rest > 0; rest /= 10)
+        {
+            digits++;
+        }
+
+        name[digits] = 0;
+        for (var i = digits - 1; i >= 0; i--)
+        {
+            name[i] = (byte)('0' + (number % 10));
+            number /= 10;
         }
     }
 
@@ -135,9 +247,44 @@ internal sealed class SocketOwnerScan
         }
     }
 
-    private void ScanProcess(int pid, DirectoryEntries descriptors, byte[] name, byte[] link)
+    private static int OpenDescriptors(int pid) =>
+        LinuxNative.Open(LinuxNative.Path("/proc/" + pid.ToString(CultureInfo.InvariantCulture) + "/fd"), LinuxNative.ORdOnly | LinuxNative.ODirectory | LinuxNative.OCloexec);
+
+    /// <summary>One worker: shared chunks of big processes first, then the next unscanned process.</summary>
+    private void Work(List<(long Inode, int Pid)> early)
     {
-        var fdDir = LinuxNative.Open(LinuxNative.Path("/proc/" + pid.ToString(CultureInfo.InvariantCulture) + "/fd"), LinuxNative.ORdOnly | LinuxNative.ODirectory | LinuxNative.OCloexec);
+        var entries = new DirectoryEntries();
+        var numbers = new List<int>();
+        var name = new byte[16];
+        var link = new byte[64];
+        while (!Finished)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            if (_chunks.TryPop(out var chunk))
+            {
+                var fdDir = OpenDescriptors(chunk.ProcessId);
+                if (fdDir >= 0)
+                {
+                    ReadLinks(fdDir, chunk.ProcessId, chunk.Descriptors, chunk.Start, chunk.Count, name, link, early);
+                    LinuxNative.Close(fdDir);
+                }
+
+                continue; // a failure here means the process exited (its listing succeeded moments ago)
+            }
+
+            var i = Interlocked.Increment(ref _next);
+            if (i >= _pids.Count)
+            {
+                return;
+            }
+
+            ScanProcess(_pids[i], entries, numbers, name, link, early);
+        }
+    }
+
+    private void ScanProcess(int pid, DirectoryEntries entries, List<int> numbers, byte[] name, byte[] link, List<(long Inode, int Pid)> early)
+    {
+        var fdDir = OpenDescriptors(pid);
         if (fdDir < 0)
         {
             if (Marshal.GetLastWin32Error() is LinuxNative.Eacces or LinuxNative.Eperm)
@@ -150,21 +297,31 @@ internal sealed class SocketOwnerScan
 
         try
         {
-            descriptors.Reset(fdDir);
-            while (Volatile.Read(ref _remaining) > 0 && descriptors.MoveNextNumeric(out var offset, out var length))
+            numbers.Clear();
+            entries.Reset(fdDir);
+            while (entries.MoveNextNumeric(out var offset, out var length))
             {
-                if (length >= name.Length)
+                var number = entries.ParseNumber(offset, length);
+                if (number >= 0 && number <= int.MaxValue)
                 {
-                    continue;
-                }
-
-                descriptors.CopyName(offset, length, name);
-                var n = (int)(long)LinuxNative.ReadLinkAt(fdDir, name, link, (IntPtr)link.Length);
-                if (n > 0)
-                {
-                    Attribute(ParseSocketInode(link, n), pid);
+                    numbers.Add((int)number);
                 }
             }
+
+            var descriptors = numbers.ToArray();
+            var own = descriptors.Length;
+            if (own > 2 * ChunkSize && _early.Count > 1)
+            {
+                // Keep the first chunk, share the rest with whichever workers are idle.
+                for (var start = ChunkSize; start < descriptors.Length; start += ChunkSize)
+                {
+                    _chunks.Push(new DescriptorChunk(pid, descriptors, start, Math.Min(ChunkSize, descriptors.Length - start)));
+                }
+
+                own = ChunkSize;
+            }
+
+            ReadLinks(fdDir, pid, descriptors, 0, own, name, link, early);
         }
         finally
         {
@@ -172,12 +329,50 @@ internal sealed class SocketOwnerScan
         }
     }
 
+    private void ReadLinks(int fdDir, int pid, int[] descriptors, int start, int count, byte[] name, byte[] link, List<(long Inode, int Pid)> early)
+    {
+        for (var i = start; i < start + count && !Finished; i++)
+        {
+            FormatName(descriptors[i], name);
+            var n = (int)(long)LinuxNative.ReadLinkAt(fdDir, name, link, (IntPtr)link.Length);
+            var inode = n > 0 ? ParseSocketInode(link, n) : -1;
+            if (inode > 0)
+            {
+                Record(inode, pid, early);
+            }
+        }
+    }
+
+    /// <summary>Attributes a socket link, or remembers it while the wanted sockets are not yet known.</summary>
+    private void Record(long inode, int pid, List<(long Inode, int Pid)> early)
+    {
+        if (Volatile.Read(ref _wanted) is null)
+        {
+            early.Add((inode, pid)); // each worker owns its list: no lock needed
+            return;
+        }
+
+        Drain(early);
+        Attribute(inode, pid);
+    }
+
+    private void Drain(List<(long Inode, int Pid)> early)
+    {
+        foreach (var (inode, pid) in early)
+        {
+            Attribute(inode, pid);
+        }
+
+        early.Clear();
+    }
+
     private void RunWithDirectoryApi(CancellationToken cancellationToken)
     {
+        var link = new byte[64];
         foreach (var processDir in Directory.EnumerateDirectories("/proc"))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_remaining == 0)
+            if (Finished)
             {
                 return;
             }
@@ -191,13 +386,13 @@ internal sealed class SocketOwnerScan
             {
                 foreach (var fd in Directory.EnumerateFileSystemEntries(processDir + "/fd"))
                 {
-                    var n = (int)(long)LinuxNative.ReadLink(LinuxNative.Path(fd), _link, (IntPtr)_link.Length);
+                    var n = (int)(long)LinuxNative.ReadLink(LinuxNative.Path(fd), link, (IntPtr)link.Length);
                     if (n > 0)
                     {
-                        Attribute(ParseSocketInode(_link, n), pid);
+                        Attribute(ParseSocketInode(link, n), pid);
                     }
 
-                    if (_remaining == 0)
+                    if (Finished)
                     {
                         return;
                     }
@@ -216,9 +411,10 @@ internal sealed class SocketOwnerScan
 
     private void Attribute(long inode, int pid)
     {
-        if (inode <= 0 || !_wanted.TryGetValue(inode, out var socket))
+        var wanted = Volatile.Read(ref _wanted);
+        if (inode <= 0 || wanted is null || !wanted.TryGetValue(inode, out var socket))
         {
-            return; // the dictionary is only read once the scan starts: safe from several workers
+            return; // the dictionary is only read once published: safe from several workers
         }
 
         lock (_gate)
@@ -234,36 +430,5 @@ internal sealed class SocketOwnerScan
                 socket.ProcessId = pid;
             }
         }
-    }
-
-    /// <summary>The inode of a "socket:[12345]" link target, or -1 for any other link.</summary>
-    public static long ParseSocketInode(byte[] link, int length)
-    {
-        if (length <= SocketPrefix.Length + 1 || link[length - 1] != (byte)']')
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < SocketPrefix.Length; i++)
-        {
-            if (link[i] != SocketPrefix[i])
-            {
-                return -1;
-            }
-        }
-
-        long inode = 0;
-        for (var i = SocketPrefix.Length; i < length - 1; i++)
-        {
-            var digit = link[i] - (byte)'0';
-            if (digit < 0 || digit > 9)
-            {
-                return -1;
-            }
-
-            inode = (inode * 10) + digit;
-        }
-
-        return inode;
     }
 }

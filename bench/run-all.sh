@@ -101,7 +101,10 @@ echo "full check median: $full ms; against a silent DNS server (2 s timeout): $s
 awk -v f="$full" 'BEGIN { printf "full check median = %.2f ms (target <= 20 ms)  %s\n", f, (f <= 20 ? "met" : "MISSED") }'
 
 echo; echo "## 6. Test-ContainerPort -All over 20 containers vs docker inspect + curl (median of $CONTAINER_RUNS; load $(load))"
-containers=$(bash "$ROOT/bench/container-ports.sh" 20 "$CONTAINER_RUNS" 2>&1 | tee /dev/stderr | grep '^median')
+# Through a file, not `tee /dev/stderr`: reopening /dev/stderr truncates a log that stdout and stderr share.
+bash "$ROOT/bench/container-ports.sh" 20 "$CONTAINER_RUNS" > "$WORK/containers" 2>&1
+cat "$WORK/containers"
+containers=$(grep '^median' "$WORK/containers")
 echo "$containers" | awk 'NR == 1 { c = $2 } NR == 2 { s = $2 }
   END { printf "core -All = %.1f ms, shell loop = %.1f ms: %.2fx (target <= 0.5)  %s\n", c, s, c / s, (c / s <= 0.5 ? "met" : "MISSED") }'
 echo; echo "done, load $(load)"

@@ -54,6 +54,12 @@ Describe 'Get-LoopbackListener' {
         $found.Port | Should -Be $script:port
     }
 
+    It 'takes -ProcessId from piped Get-Process output' {
+        $found = @(Get-Process -Id $PID | Get-LoopbackListener -Port $script:port)
+        $found.Count | Should -Be 1
+        $found[0].ProcessId | Should -Be $PID
+    }
+
     It 'skips the owner with -NoProcess' {
         (Get-LoopbackListener -Port $script:port -NoProcess).ProcessId | Should -BeNullOrEmpty
     }

@@ -32,8 +32,9 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
     [Parameter]
     public SwitchParameter Exposed { get; set; }
 
-    [Parameter]
-    [Alias("OwningProcess")]
+    // By property name so that Get-Process objects (Id) and Get-NetTCPConnection rows (OwningProcess) bind.
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("OwningProcess", "Id")]
     public int[]? ProcessId { get; set; }
 
     [Parameter]

@@ -60,7 +60,7 @@ public sealed class ModuleMetadata
                 .Select(v => v is Type t ? t.FullName! : v?.ToString() ?? string.Empty)
                 .ToArray();
             var shouldProcess = cmdlet.NamedArguments.Any(n => n.MemberName == "SupportsShouldProcess" && Equals(n.TypedValue.Value, true));
-            cmdlets.Add(new CmdletInfo(name, type.FullName!, parameters, outputs, shouldProcess));
+            cmdlets.Add(new CmdletInfo(name, type.FullName!, parameters, outputs, shouldProcess, PipelineInputOf(type)));
         }
 
         var types = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
@@ -71,5 +71,27 @@ public sealed class ModuleMetadata
 
         var version = main.GetName().Version!;
         return new ModuleMetadata(cmdlets, types, version.ToString());
+    }
+
+    // A parameter in several parameter sets has one [Parameter] per set: it takes pipeline input if any of them does.
+    private static Dictionary<string, string> PipelineInputOf(Type cmdlet)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var attributes = property.CustomAttributes.Where(a => a.AttributeType.FullName == ParameterAttribute).ToArray();
+            if (attributes.Length == 0)
+            {
+                continue;
+            }
+
+            bool Named(string member) => attributes.Any(a => a.NamedArguments.Any(n => n.MemberName == member && Equals(n.TypedValue.Value, true)));
+            var kinds = new[] { Named("ValueFromPipeline") ? "ByValue" : null, Named("ValueFromPipelineByPropertyName") ? "ByPropertyName" : null }
+                .OfType<string>()
+                .ToArray();
+            result[property.Name] = kinds.Length == 0 ? "false" : $"true ({string.Join(", ", kinds)})";
+        }
+
+        return result;
     }
 }

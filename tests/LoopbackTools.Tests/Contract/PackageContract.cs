@@ -145,6 +145,17 @@ public static class PackageContract
                 problems.Add($"Help for {cmdlet.Name} does not describe parameter -{parameter}.");
             }
 
+            // Get-Help -Parameter shows this attribute: it must say what the binder really does.
+            foreach (var entry in command.Element(Command + "parameters")?.Elements(Command + "parameter") ?? Enumerable.Empty<XElement>())
+            {
+                var name = entry.Element(Maml + "name")?.Value.Trim() ?? string.Empty;
+                var written = entry.Attribute("pipelineInput")?.Value.Trim() ?? "false";
+                if (cmdlet.PipelineInput.TryGetValue(name, out var actual) && !string.Equals(written, actual, StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add($"Help for {cmdlet.Name} -{name} says pipelineInput=\"{written}\", the cmdlet takes \"{actual}\".");
+                }
+            }
+
             var examples = command.Element(Command + "examples")?.Elements(Command + "example")
                 .Where(e => !string.IsNullOrWhiteSpace(e.Element(Dev + "code")?.Value)).Count() ?? 0;
             if (examples == 0)

@@ -128,6 +128,17 @@ public sealed class PackageContractTests
     }
 
     [Fact]
+    public void Help_check_catches_pipeline_input_that_the_cmdlet_does_not_take()
+    {
+        XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+        var help = HelpFile;
+        var entry = help.Descendants(command + "parameters").Elements(command + "parameter")
+            .First(p => p.Attribute("pipelineInput")?.Value == "false");
+        entry.SetAttributeValue("pipelineInput", "true (ByValue)");
+        Assert.Contains(PackageContract.CheckHelp(help, Metadata.Value), p => p.Contains("says pipelineInput=\"true (ByValue)\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_cmdlet_declares_its_output_type() =>
         Assert.All(Metadata.Value.Cmdlets, c => Assert.NotEmpty(c.OutputTypes));
 }

@@ -8,6 +8,8 @@
     Copyright            = '(c) LoopbackTools contributors. MIT License.'
     Description          = 'Answers "why can''t I reach localhost?": listening sockets and their owners, localhost resolution at every layer, the hosts file as typed entries, and container port checks, on Linux, macOS and Windows.'
     PowerShellVersion    = '5.1'
+    # Windows PowerShell 5.1 loads netstandard2.0 assemblies without extra facades from .NET Framework 4.7.2 on.
+    DotNetFrameworkVersion = '4.7.2'
     RequiredAssemblies   = @('LoopbackTools.Core.dll')
     FormatsToProcess     = @('LoopbackTools.Format.ps1xml')
     TypesToProcess       = @('LoopbackTools.Types.ps1xml')

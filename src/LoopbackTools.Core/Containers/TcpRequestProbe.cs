@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using LoopbackTools.Addressing;
 
 namespace LoopbackTools.Containers;
 
@@ -23,6 +24,7 @@ public static class TcpRequestProbe
         }
 
         using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        WindowsSynRetries.DisableForLoopback(socket, target.Address);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         using var closeOnCancel = limit.Token.Register(socket.Dispose);

@@ -18,7 +18,7 @@ public static class SystemNameServers
         var servers = new List<IPEndPoint>();
         foreach (var adapter in NetworkInterface.GetAllNetworkInterfaces())
         {
-            if (adapter.OperationalStatus != OperationalStatus.Up)
+            if (adapter.OperationalStatus != OperationalStatus.Up || adapter.NetworkInterfaceType == NetworkInterfaceType.Loopback)
             {
                 continue;
             }
@@ -26,7 +26,7 @@ public static class SystemNameServers
             foreach (var address in adapter.GetIPProperties().DnsAddresses)
             {
                 var endpoint = new IPEndPoint(address, ResolvConf.DnsPort);
-                if (!servers.Contains(endpoint))
+                if (IsConfiguredServer(address) && !servers.Contains(endpoint))
                 {
                     servers.Add(endpoint);
                 }
@@ -35,4 +35,11 @@ public static class SystemNameServers
 
         return servers;
     }
+
+    /// <summary>
+    /// Windows lists fec0:0:0:ffff::1, ::2 and ::3 (deprecated site-local, RFC 3879) as IPv6 DNS servers on every
+    /// adapter that has none configured, the loopback pseudo-interface included; nobody answers there, so asking them
+    /// would report dead servers on a healthy machine.
+    /// </summary>
+    internal static bool IsConfiguredServer(IPAddress address) => !address.IsIPv6SiteLocal;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 
 namespace LoopbackTools.Resolution;
 
@@ -12,7 +13,7 @@ public static class HostsFileLayer
         var file = string.IsNullOrEmpty(path) ? reader.DefaultPath : path!;
         try
         {
-            return Judge(name, file, reader.Find(file, name));
+            return Judge(name, file, reader.Find(file, name), RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
         }
         catch (Diagnostics.LoopbackToolsException e)
         {
@@ -21,7 +22,11 @@ public static class HostsFileLayer
     }
 
     /// <param name="mappings">The enabled lines naming <paramref name="name"/>, in file order.</param>
-    internal static LocalhostResolutionResult Judge(string name, string path, IReadOnlyList<HostsMapping> mappings)
+    /// <param name="resolverAnswersLocalhost">
+    /// Windows: its resolver answers localhost itself (127.0.0.1 and ::1) and the stock hosts file ships the
+    /// localhost lines commented out, so their absence is normal there, not a fall-through to DNS.
+    /// </param>
+    internal static LocalhostResolutionResult Judge(string name, string path, IReadOnlyList<HostsMapping> mappings, bool resolverAnswersLocalhost = false)
     {
         var set = new AddressSet(mappings.Select(m => m.Address));
         var texts = mappings.Select(m => m.AddressText).Distinct().ToArray();
@@ -31,6 +36,7 @@ public static class HostsFileLayer
         {
             verdict = kind switch
             {
+                LocalhostNameKind.Localhost when resolverAnswersLocalhost => Judgement.Pass($"hosts file {path} has no localhost line, as Windows ships it: the Windows resolver answers localhost itself with 127.0.0.1 and ::1"),
                 LocalhostNameKind.Localhost => Judgement.Warn($"hosts file {path} has no localhost line: resolution of localhost falls through to DNS - add '127.0.0.1 localhost' and '::1 localhost'"),
                 LocalhostNameKind.UnderLocalhost => Judgement.Warn($"hosts file {path} has no {name} line: RFC 6761 makes it loopback, but resolvers without that rule (.NET on Linux among them) ask DNS - add '127.0.0.1 {name}' and '::1 {name}'"),
                 _ => Judgement.Pass($"{name} is not in hosts file {path}; the OS resolver asks DNS"),

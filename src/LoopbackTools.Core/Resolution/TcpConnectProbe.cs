@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using LoopbackTools.Addressing;
 
 namespace LoopbackTools.Resolution;
 
@@ -22,6 +23,7 @@ public static class TcpConnectProbe
         try
         {
             socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            WindowsSynRetries.DisableForLoopback(socket, endpoint.Address);
         }
         catch (SocketException)
         {

@@ -18,6 +18,17 @@ public sealed class DnsConfigurationTests
         Assert.Equal(IPAddress.Parse("fe80::1").GetAddressBytes(), servers[2].Address.GetAddressBytes());
     }
 
+    [Theory]
+    [InlineData("fec0:0:0:ffff::1", false)]
+    [InlineData("fec0:0:0:ffff::2", false)]
+    [InlineData("fec0:0:0:ffff::3", false)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("192.0.2.53", true)]
+    [InlineData("2001:db8::53", true)]
+    public void Windows_placeholder_site_local_servers_are_not_asked(string address, bool asked) =>
+        Assert.Equal(asked, SystemNameServers.IsConfiguredServer(IPAddress.Parse(address)));
+
     [Fact]
     public void Resolv_conf_file_is_read_from_the_given_path()
     {

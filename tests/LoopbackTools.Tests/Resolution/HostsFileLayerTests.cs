@@ -1,3 +1,4 @@
+using System.Net;
 using LoopbackTools.Resolution;
 
 namespace LoopbackTools.Tests.Resolution;
@@ -55,6 +56,20 @@ public sealed class HostsFileLayerTests : IDisposable
         Assert.Equal(ResolutionStatus.Warn, result.Status);
         Assert.Empty(result.Addresses);
         Assert.Contains("has no localhost line: resolution of localhost falls through to DNS", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Windows_stock_file_without_localhost_lines_passes_because_its_resolver_answers_localhost()
+    {
+        var windows = HostsFileLayer.Judge("localhost", @"C:\Windows\System32\drivers\etc\hosts", Array.Empty<HostsMapping>(), resolverAnswersLocalhost: true);
+        Assert.Equal(ResolutionStatus.Pass, windows.Status);
+        Assert.Contains("the Windows resolver answers localhost itself", windows.Finding, StringComparison.Ordinal);
+
+        // Only the bare name: *.localhost and a localhost mapped off loopback are judged as everywhere else.
+        Assert.Equal(ResolutionStatus.Warn, HostsFileLayer.Judge("foo.localhost", "hosts", Array.Empty<HostsMapping>(), resolverAnswersLocalhost: true).Status);
+        var offLoopback = new[] { new HostsMapping(IPAddress.Parse("203.0.113.7"), "203.0.113.7", 3) };
+        Assert.Equal(ResolutionStatus.Fail, HostsFileLayer.Judge("localhost", "hosts", offLoopback, resolverAnswersLocalhost: true).Status);
+        Assert.Equal(ResolutionStatus.Warn, HostsFileLayer.Judge("localhost", "hosts", Array.Empty<HostsMapping>(), resolverAnswersLocalhost: false).Status);
     }
 
     [Fact]

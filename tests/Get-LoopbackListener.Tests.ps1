@@ -63,6 +63,12 @@ Describe 'Get-LoopbackListener' {
     It 'skips the owner with -NoProcess' {
         (Get-LoopbackListener -Port $script:port -NoProcess).ProcessId | Should -BeNullOrEmpty
     }
+
+    # root owns launchd and other daemons, whose descriptors macOS lists only to root.
+    It 'warns on macOS without root that other users'' processes could not be read' -Skip:(-not $IsMacOS -or (id -u) -eq '0') {
+        $null = Get-LoopbackListener -Port $script:port -WarningVariable warnings -WarningAction SilentlyContinue
+        ($warnings -join "`n") | Should -Match 'process\(es\) could not be read: .*run with sudo'
+    }
 }
 
 Describe 'Get-LoopbackInterface' {

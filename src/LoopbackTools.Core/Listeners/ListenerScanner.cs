@@ -33,6 +33,8 @@ public static class ListenerScanner
         List<ListenerSocket> sockets;
         long? namespaceId = null;
         string? hiddenReason = null;
+        var unreadable = 0;
+        string? unreadableReason = null;
         Func<int, ProcessOwner> describe;
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
         {
@@ -70,10 +72,13 @@ public static class ListenerScanner
         }
         else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
         {
-            sockets = Filter(MacListenerSource.Read(options, cancellationToken), options);
+            // Every socket found through a descriptor has its owner; other users' processes are missing instead.
+            var found = MacListenerSource.Read(cancellationToken);
+            sockets = Filter(found.Sockets, options);
             source = "libproc";
             describe = MacListenerSource.Describe;
-            hiddenReason = "macOS shows other users' descriptors only to root; run with sudo to see every owner";
+            unreadable = found.UnreadableProcesses;
+            unreadableReason = found.UnreadableReason;
         }
         else
         {
@@ -83,7 +88,7 @@ public static class ListenerScanner
         var listeners = Build(sockets, wantOwners, namespaceId, describe, options, cancellationToken);
         var unattributed = wantOwners ? listeners.Count(l => l.ProcessId is null) : 0;
         var reason = unattributed == 0 ? null : hiddenReason ?? "no visible process holds them (kernel sockets, or processes in another PID namespace)";
-        return new ListenerScanResult(listeners, unattributed, reason, source);
+        return new ListenerScanResult(listeners, unattributed, reason, source, unreadable, unreadableReason);
     }
 
     /// <summary>True for an IPv6 :: socket that accepts IPv4 too; null when the source could not tell.</summary>
@@ -114,7 +119,7 @@ public static class ListenerScanner
     }
 
     /// <summary>Every filter that needs no owner, so the owner lookup only seeks sockets that will be shown.</summary>
-    private static List<ListenerSocket> Filter(List<ListenerSocket> sockets, ListenerScanOptions options)
+    private static List<ListenerSocket> Filter(IReadOnlyList<ListenerSocket> sockets, ListenerScanOptions options)
     {
         var ports = options.Ports is { Length: > 0 } p ? new HashSet<int>(p) : null;
         var scopes = options.BindScopes is { Length: > 0 } s ? new HashSet<BindScope>(s) : null;
@@ -141,14 +146,14 @@ public static class ListenerScanner
         return kept;
     }
 
-    /// <summary>Protocol, port, family, address text, then inode: a total order, so the output is stable.</summary>
+    /// <summary>Protocol, port, family, address text, then socket id: a total order, so the output is stable.</summary>
     private static int CompareForOutput(ListenerSocket a, ListenerSocket b)
     {
         var c = ((int)a.Protocol).CompareTo((int)b.Protocol);
         c = c != 0 ? c : a.Port.CompareTo(b.Port);
         c = c != 0 ? c : ((int)a.Bound.Family).CompareTo((int)b.Bound.Family);
         c = c != 0 ? c : string.CompareOrdinal(a.Bound.Text, b.Bound.Text);
-        return c != 0 ? c : (a.Inode ?? 0).CompareTo(b.Inode ?? 0);
+        return c != 0 ? c : (a.SocketId ?? 0).CompareTo(b.SocketId ?? 0);
     }
 
     private static List<LoopbackListener> Build(List<ListenerSocket> sockets, bool wantOwners, long? namespaceId, Func<int, ProcessOwner> describe, ListenerScanOptions options, CancellationToken cancellationToken)
@@ -188,7 +193,7 @@ public static class ListenerScanner
                 owner?.CommandLine,
                 owner?.User,
                 namespaceId,
-                socket.Inode));
+                socket.SocketId));
         }
 
         return result;

@@ -5,22 +5,23 @@ namespace LoopbackTools.Listeners;
 /// <summary>
 /// One listening socket as a platform source reports it, before owners are attached.
 /// Windows and macOS sources know the owning process already; Linux sources know the inode instead.
+/// SocketId names the kernel socket however many descriptors hold it: the inode on Linux, soi_so on macOS.
 /// </summary>
 internal sealed class ListenerSocket
 {
-    public ListenerSocket(ListenerProtocol protocol, IPAddress address, int port, bool? v6Only, long? inode, int? uid, int? processId = null)
-        : this(protocol, new BoundAddress(address), port, v6Only, inode, uid, processId)
+    public ListenerSocket(ListenerProtocol protocol, IPAddress address, int port, bool? v6Only, long? socketId, int? uid, int? processId = null)
+        : this(protocol, new BoundAddress(address), port, v6Only, socketId, uid, processId)
     {
     }
 
     /// <summary>A socket whose address is shared with others bound to the same address (no string per socket).</summary>
-    public ListenerSocket(ListenerProtocol protocol, BoundAddress bound, int port, bool? v6Only, long? inode, int? uid, int? processId = null)
+    public ListenerSocket(ListenerProtocol protocol, BoundAddress bound, int port, bool? v6Only, long? socketId, int? uid, int? processId = null)
     {
         Protocol = protocol;
         Bound = bound;
         Port = port;
         V6Only = v6Only;
-        Inode = inode;
+        SocketId = socketId;
         Uid = uid;
         ProcessId = processId;
     }
@@ -36,7 +37,8 @@ internal sealed class ListenerSocket
     /// <summary>IPV6_V6ONLY for IPv6 sockets; null where the source cannot tell.</summary>
     public bool? V6Only { get; }
 
-    public long? Inode { get; }
+    /// <summary>Linux: the socket inode. macOS: the kernel's opaque socket handle (soi_so) as a signed 64-bit value. Null on Windows.</summary>
+    public long? SocketId { get; }
 
     public int? Uid { get; }
 

@@ -69,7 +69,10 @@ public sealed class LoopbackListener
     /// <summary>Linux: the network namespace id (the number of net:[4026531840]); null elsewhere.</summary>
     public long? NetworkNamespace { get; }
 
-    /// <summary>Linux: the socket inode; null where the OS has no such id.</summary>
+    /// <summary>
+    /// Linux: the socket inode. macOS: the kernel's opaque socket handle (soi_so) as a signed 64-bit number, often
+    /// negative. Null where the OS has no such id (Windows).
+    /// </summary>
     public long? SocketId { get; }
 
     public override string ToString()

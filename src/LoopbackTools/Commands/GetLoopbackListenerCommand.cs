@@ -14,6 +14,7 @@ namespace LoopbackTools.Commands;
 public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
 {
     private bool _warned;
+    private bool _warnedUnreadable;
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("LocalPort")]
@@ -79,6 +80,12 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
         {
             _warned = true;
             WriteWarning($"{result.UnattributedCount} socket(s) could not be attributed to a process: {result.UnattributedReason}.");
+        }
+
+        if (result.UnreadableProcessCount > 0 && !_warnedUnreadable)
+        {
+            _warnedUnreadable = true;
+            WriteWarning($"{result.UnreadableProcessCount} process(es) could not be read: {result.UnreadableProcessReason}.");
         }
 
         foreach (var listener in result.Listeners)

@@ -22,7 +22,7 @@ public sealed class ProcNetParserTests
         Assert.Equal(2, sockets.Count);
         Assert.Equal(IPAddress.Parse("127.0.0.1"), sockets[0].Address);
         Assert.Equal(8080, sockets[0].Port);
-        Assert.Equal(12345, sockets[0].Inode);
+        Assert.Equal(12345, sockets[0].SocketId);
         Assert.Equal(0, sockets[0].Uid);
         Assert.Equal(IPAddress.Any, sockets[1].Address);
         Assert.Equal(22, sockets[1].Port);

@@ -42,7 +42,7 @@ public sealed class SockDiagProtocolTests
         Assert.Equal(IPAddress.Parse("127.0.0.1"), sockets[0].Address);
         Assert.Equal(8080, sockets[0].Port);
         Assert.Equal(1000, sockets[0].Uid);
-        Assert.Equal(4242, sockets[0].Inode);
+        Assert.Equal(4242, sockets[0].SocketId);
         Assert.Null(sockets[0].V6Only);
         Assert.False(sockets[1].V6Only);
         Assert.True(sockets[2].V6Only);
@@ -128,7 +128,7 @@ public sealed class SockDiagProtocolTests
         Assert.False(v6.Single(s => s.Port == 40002).V6Only);
         Assert.True(v6.Single(s => s.Port == 40003).V6Only);
         Assert.Equal(IPAddress.IPv6Loopback, v6.Single(s => s.Port == 40004).Address);
-        Assert.All(v4.Concat(v6), s => Assert.True(s.Inode > 0));
+        Assert.All(v4.Concat(v6), s => Assert.True(s.SocketId > 0));
     }
 
     private static List<ListenerSocket> ParseCapture(string name)

@@ -2,20 +2,22 @@ using System.Net;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Listeners;
 using LoopbackTools.Listeners.MacOS;
+using static LoopbackTools.Tests.Listeners.SocketFdInfoBytes;
 
 namespace LoopbackTools.Tests.Listeners;
 
 /// <summary>
-/// proc_pidfdinfo cannot run here: these 792-byte buffers are laid out exactly like struct socket_fdinfo
-/// (xnu bsd/sys/proc_info.h, LP64), with the offsets documented on <see cref="SocketFdInfoParser"/>.
+/// proc_pidfdinfo cannot run here: these buffers (<see cref="SocketFdInfoBytes"/>) are laid out exactly like
+/// struct socket_fdinfo (xnu bsd/sys/proc_info.h, LP64), with the offsets documented on <see cref="SocketFdInfoParser"/>.
 /// </summary>
 public sealed class SocketFdInfoParserTests
 {
     [Fact]
     public void Offsets_are_those_of_the_lp64_layout()
     {
-        // proc_fileinfo 24 + socket_info: soi_family at 160, soi_kind at 232, soi_proto at 240;
-        // in_sockinfo: insi_lport 4, insi_flags 16, insi_vflag 24, insi_laddr 48; tcp_sockinfo: tcpsi_state 80.
+        // proc_fileinfo 24 + socket_info: soi_so at 136 (after vinfo_stat), soi_family at 160, soi_kind at 232,
+        // soi_proto at 240; in_sockinfo: insi_lport 4, insi_flags 16, insi_vflag 24, insi_laddr 48; tcp_sockinfo: tcpsi_state 80.
+        Assert.Equal(160, SocketFdInfoParser.SocketHandleOffset);
         Assert.Equal(184, SocketFdInfoParser.FamilyOffset);
         Assert.Equal(256, SocketFdInfoParser.KindOffset);
         Assert.Equal(268, SocketFdInfoParser.LocalPortOffset);
@@ -28,7 +30,7 @@ public sealed class SocketFdInfoParserTests
     [Fact]
     public void A_listening_ipv4_tcp_socket()
     {
-        var info = Build(family: 2, kind: 2, protocol: 6, port: 8080, vflag: 1, address: IPAddress.Loopback, tcpState: 1);
+        var info = Build(family: 2, kind: 2, protocol: 6, port: 8080, vflag: 1, address: IPAddress.Loopback, tcpState: 1, handle: 0x1234_5678_9abc);
 
         var socket = SocketFdInfoParser.Parse(info, info.Length, 321)!;
 
@@ -36,6 +38,37 @@ public sealed class SocketFdInfoParserTests
         Assert.Equal(IPAddress.Loopback, socket.Address);
         Assert.Equal(8080, socket.Port);
         Assert.Equal(321, socket.ProcessId);
+        Assert.Equal(0x1234_5678_9abc, socket.SocketId);
+    }
+
+    [Fact]
+    public void The_kernel_handle_is_the_socket_id_even_with_the_top_bit_set()
+    {
+        // soi_so is a permuted kernel address, so it often has the top bit set: all 64 bits survive as a long.
+        var socket = SocketFdInfoParser.Parse(TcpListener(80, 0xfffffe1f_2a3b4c58), SocketFdInfoParser.Length, 1)!;
+        Assert.Equal(unchecked((long)0xfffffe1f_2a3b4c58), socket.SocketId);
+
+        Assert.Null(SocketFdInfoParser.Parse(TcpListener(80, handle: 0), SocketFdInfoParser.Length, 1)!.SocketId);
+    }
+
+    [Fact]
+    public void A_larger_future_socket_fdinfo_is_read_by_its_known_prefix()
+    {
+        var info = TcpListener(8080, handle: 7, length: 800);
+
+        var socket = SocketFdInfoParser.Parse(info, 800, 9)!;
+
+        Assert.Equal(8080, socket.Port);
+        Assert.Equal(7, socket.SocketId);
+    }
+
+    [Fact]
+    public void A_socket_whose_vflag_names_neither_ipv4_nor_ipv6_is_skipped()
+    {
+        var info = TcpListener(80, handle: 1);
+        info[SocketFdInfoParser.VFlagOffset] = 0;
+
+        Assert.Null(SocketFdInfoParser.Parse(info, info.Length, 1));
     }
 
     [Theory]
@@ -70,14 +103,12 @@ public sealed class SocketFdInfoParserTests
         Assert.Null(SocketFdInfoParser.Parse(Build(family, kind, protocol, 80, 1, IPAddress.Loopback, tcpState), SocketFdInfoParser.Length, 1));
 
     [Fact]
-    public void Truncated_info_and_an_impossible_vflag_are_a_clean_error()
+    public void Truncated_info_is_a_clean_error()
     {
         var info = Build(family: 2, kind: 2, protocol: 6, port: 80, vflag: 1, address: IPAddress.Loopback, tcpState: 1);
         Assert.Equal("Listeners.MalformedTable", Assert.Throws<LoopbackToolsException>(() => SocketFdInfoParser.Parse(info, 400, 1)).ErrorId);
+        Assert.Equal("Listeners.MalformedTable", Assert.Throws<LoopbackToolsException>(() => SocketFdInfoParser.Parse(info, 791, 1)).ErrorId);
         Assert.Equal("Listeners.MalformedTable", Assert.Throws<LoopbackToolsException>(() => SocketFdInfoParser.Parse(new byte[10], 792, 1)).ErrorId);
-
-        info[SocketFdInfoParser.VFlagOffset] = 0;
-        Assert.Equal("Listeners.MalformedTable", Assert.Throws<LoopbackToolsException>(() => SocketFdInfoParser.Parse(info, info.Length, 1)).ErrorId);
     }
 
     [Fact]
@@ -99,21 +130,5 @@ public sealed class SocketFdInfoParserTests
                 Assert.Equal("Listeners.MalformedTable", e.ErrorId);
             }
         }
-    }
-
-    private static byte[] Build(int family, int kind, int protocol, int port, byte vflag, IPAddress address, int tcpState, uint flags = 0)
-    {
-        var info = new byte[SocketFdInfoParser.Length];
-        BitConverter.GetBytes(protocol).CopyTo(info, SocketFdInfoParser.ProtocolOffset);
-        BitConverter.GetBytes(family).CopyTo(info, SocketFdInfoParser.FamilyOffset);
-        BitConverter.GetBytes(kind).CopyTo(info, SocketFdInfoParser.KindOffset);
-        info[SocketFdInfoParser.LocalPortOffset] = (byte)(port >> 8); // insi_lport holds the port in network order
-        info[SocketFdInfoParser.LocalPortOffset + 1] = (byte)port;
-        BitConverter.GetBytes(flags).CopyTo(info, SocketFdInfoParser.FlagsOffset);
-        info[SocketFdInfoParser.VFlagOffset] = vflag;
-        var bytes = address.GetAddressBytes();
-        bytes.CopyTo(info, SocketFdInfoParser.LocalAddressOffset + (bytes.Length == 4 ? 12 : 0)); // in4in6_addr: 12 pad bytes first
-        BitConverter.GetBytes(tcpState).CopyTo(info, SocketFdInfoParser.TcpStateOffset);
-        return info;
     }
 }

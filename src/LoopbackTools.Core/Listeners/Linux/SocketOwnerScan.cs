@@ -106,7 +106,7 @@ internal sealed class SocketOwnerScan : IDisposable
         var wanted = new Dictionary<long, ListenerSocket>();
         foreach (var socket in sockets)
         {
-            if (socket.Inode is long inode && inode != 0 && socket.ProcessId is null)
+            if (socket.SocketId is long inode && inode != 0 && socket.ProcessId is null)
             {
                 wanted[inode] = socket;
             }

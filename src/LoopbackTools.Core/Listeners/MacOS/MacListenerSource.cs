@@ -9,7 +9,8 @@ namespace LoopbackTools.Listeners.MacOS;
 /// <summary>
 /// libproc: proc_listpids(PROC_ALL_PIDS), then per process proc_pidinfo(PROC_PIDLISTFDS) for its descriptors
 /// (struct proc_fdinfo: int32 proc_fd, uint32 proc_fdtype; PROX_FDTYPE_SOCKET = 2) and
-/// proc_pidfdinfo(PROC_PIDFDSOCKETINFO) for each socket. Other users' processes answer only to root.
+/// proc_pidfdinfo(PROC_PIDFDSOCKETINFO) for each socket. Other users' processes answer only to root: proc_pidinfo
+/// fails with EPERM for them, and <see cref="MacListenerCollector"/> counts them for the warning.
 /// </summary>
 internal static class MacListenerSource
 {
@@ -19,14 +20,17 @@ internal static class MacListenerSource
     private const int ProcPidFdSocketInfo = 3;
     private const int ProxFdTypeSocket = 2;
 
-    public static List<ListenerSocket> Read(ListenerScanOptions options, CancellationToken cancellationToken)
+    public static MacListenerCollector Read(CancellationToken cancellationToken)
     {
-        var sockets = new List<ListenerSocket>();
-        var info = new byte[SocketFdInfoParser.Length];
+        var found = new MacListenerCollector();
+
+        // Room for a larger socket_fdinfo in a future macOS: the kernel refuses a buffer smaller than its struct
+        // (ENOMEM, so every socket would silently vanish) and returns the size it filled; the parser reads the prefix.
+        var info = new byte[4 * SocketFdInfoParser.Length];
         foreach (var pid in ListPids())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var fds = ListFds(pid);
+            var fds = ListFds(pid, found);
             for (var i = 0; i + 8 <= fds.Length; i += 8)
             {
                 if (BitConverter.ToInt32(fds, i + 4) != ProxFdTypeSocket)
@@ -35,16 +39,14 @@ internal static class MacListenerSource
                 }
 
                 var n = proc_pidfdinfo(pid, BitConverter.ToInt32(fds, i), ProcPidFdSocketInfo, info, info.Length);
-                if (n == info.Length && SocketFdInfoParser.Parse(info, n, pid) is ListenerSocket socket
-                    && (options.IncludeTcp || socket.Protocol != ListenerProtocol.Tcp)
-                    && (options.IncludeUdp || socket.Protocol != ListenerProtocol.Udp))
+                if (n > 0)
                 {
-                    sockets.Add(socket);
+                    found.Add(info, n, pid); // 0: the descriptor was closed since it was listed
                 }
             }
         }
 
-        return sockets;
+        return found;
     }
 
     public static ProcessOwner Describe(int processId)
@@ -72,18 +74,21 @@ internal static class MacListenerSource
         return pids.ToArray();
     }
 
-    private static byte[] ListFds(int pid)
+    /// <summary>struct proc_fdinfo entries, or none when the process exited (ESRCH) or is not ours to read (EPERM, counted).</summary>
+    private static byte[] ListFds(int pid, MacListenerCollector found)
     {
         var size = proc_pidinfo(pid, ProcPidListFds, 0, null, 0);
         if (size <= 0)
         {
-            return Array.Empty<byte>(); // exited, or not ours to read
+            found.DescriptorsUnreadable(Marshal.GetLastWin32Error());
+            return Array.Empty<byte>();
         }
 
         var buffer = new byte[size + (32 * 8)];
         var bytes = proc_pidinfo(pid, ProcPidListFds, 0, buffer, buffer.Length);
         if (bytes <= 0)
         {
+            found.DescriptorsUnreadable(Marshal.GetLastWin32Error()); // 0 with errno 0: no descriptors at all
             return Array.Empty<byte>();
         }
 
@@ -95,7 +100,8 @@ internal static class MacListenerSource
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int proc_listpids(int type, uint typeInfo, byte[]? buffer, int bufferSize);
 
-    [DllImport(LibProc)]
+    // SetLastError: libproc returns 0 on failure and leaves the reason (EPERM, ESRCH) in errno.
+    [DllImport(LibProc, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int proc_pidinfo(int pid, int flavor, ulong arg, byte[]? buffer, int bufferSize);
 

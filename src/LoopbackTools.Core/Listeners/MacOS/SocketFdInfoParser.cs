@@ -17,11 +17,15 @@ namespace LoopbackTools.Listeners.MacOS;
 /// tcp_sockinfo          tcpsi_ini: in_sockinfo (80) | tcpsi_state 80 (TSI_S_LISTEN = 1) | ...
 /// </code>
 /// IN6P_IPV6_V6ONLY (0x8000, bsd/netinet/in_pcb.h) in insi_flags marks a v6-only socket.
+/// soi_so is VM_KERNEL_ADDRPERM(socket) (fill_common_sockinfo): the same value in every process and descriptor that
+/// holds the socket, so it is the socket's identity (<see cref="ListenerSocket.SocketId"/>).
+/// A buffer longer than 792 bytes (a future, larger socket_fdinfo) is parsed by its known prefix.
 /// </summary>
 internal static class SocketFdInfoParser
 {
     public const int Length = 792;
     public const int SocketInfoOffset = 24;
+    public const int SocketHandleOffset = SocketInfoOffset + 136;
     public const int ProtocolOffset = SocketInfoOffset + 156;
     public const int FamilyOffset = SocketInfoOffset + 160;
     public const int KindOffset = SocketInfoOffset + 232;
@@ -49,7 +53,7 @@ internal static class SocketFdInfoParser
     {
         if (info is null || length < Length || length > info.Length)
         {
-            throw ListenerErrors.Malformed(Source, $"{length} bytes where struct socket_fdinfo has {Length}");
+            throw ListenerErrors.Malformed(Source, $"{length} bytes where struct socket_fdinfo has at least {Length}");
         }
 
         var family = ReadInt32(info, FamilyOffset);
@@ -98,13 +102,16 @@ internal static class SocketFdInfoParser
         }
         else
         {
-            throw ListenerErrors.Malformed(Source, $"insi_vflag {vflag} names neither IPv4 nor IPv6");
+            return null; // insi_vflag names neither IPv4 nor IPv6: skip this one socket rather than abort the whole scan
         }
 
-        return new ListenerSocket(protocol, address, port, v6Only, null, null, processId);
+        var handle = ReadInt64(info, SocketHandleOffset);
+        return new ListenerSocket(protocol, address, port, v6Only, handle == 0 ? null : handle, null, processId);
     }
 
     private static int ReadInt32(byte[] b, int offset) => b[offset] | (b[offset + 1] << 8) | (b[offset + 2] << 16) | (b[offset + 3] << 24);
+
+    private static long ReadInt64(byte[] b, int offset) => (uint)ReadInt32(b, offset) | ((long)ReadInt32(b, offset + 4) << 32);
 
     private static byte[] Slice(byte[] b, int offset, int length)
     {

@@ -36,7 +36,11 @@ switch ($Task) {
             Invoke-Native dotnet @('build', (Join-Path $root 'LoopbackTools.sln'), '-c', $Configuration)
             Invoke-Native dotnet @('test', (Join-Path $root 'tests/LoopbackTools.Tests/LoopbackTools.Tests.csproj'), '-c', $Configuration, '--no-build', '--logger', 'console;verbosity=normal')
             $resultPath = Join-Path $root 'out/test-results/pester.xml'
-            Invoke-Native (Get-Process -Id $PID).Path @('-NoProfile', '-File', (Join-Path $root 'scripts/Invoke-PesterSuite.ps1'), '-ModulePath', $moduleDir, '-ResultPath', $resultPath)
+            $suite = @('-NoProfile', '-File', (Join-Path $root 'scripts/Invoke-PesterSuite.ps1'), '-ModulePath', $moduleDir, '-ResultPath', $resultPath)
+            $self = (Get-Process -Id $PID).Path
+            # PowerShell installed as a .NET tool runs as `dotnet pwsh.dll`: start the same PowerShell again that way.
+            if ((Split-Path -Leaf $self) -match '^dotnet(\.exe)?$') { Invoke-Native $self (@((Join-Path $PSHOME 'pwsh.dll')) + $suite) }
+            else { Invoke-Native $self $suite }
         }
     }
     'Package' {

@@ -11,6 +11,6 @@ mount --bind "$SEAL/resolv.conf" /etc/resolv.conf
 # ip netns keeps its handles under /run/netns: give the seal its own.
 mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns
 # dockerd needs a cgroup tree; keep the host's mounted one.
-export LBT_SEALED=1
+export LBT_SEALED=1 LBT_SEAL_DIR="$SEAL"
 
 bash "$ROOT/scripts/run-suites.sh" "$ROOT" "$CONFIG" "$RESULTS"

@@ -26,6 +26,14 @@ if [ -f "$pester" ]; then
   passed=$((passed + total - bad - notrun)); failed=$((failed + bad)); skipped=$((skipped + notrun))
 fi
 
+if [ -f "$RESULTS/pester.missing" ]; then
+  echo "Pester suite not run: $(cat "$RESULTS/pester.missing")" >&2
+  failed=$((failed + 1))
+elif [ ! -f "$pester" ]; then
+  echo "no Pester results: the Pester run crashed before reporting" >&2
+  failed=$((failed + 1))
+fi
+
 if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
   echo "CI=true: $skipped skipped test(s) count as failed" >&2
   failed=$((failed + skipped)); skipped=0

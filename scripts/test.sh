@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run and `build.ps1 -Task Test` on Linux all call it).
 #  1. as root on Debian, installs the real components the tests use (apt);
-#  2. restores and builds (the only step that needs the network: the NuGet registry);
+#  2. restores and builds, and installs the pinned PowerShell and Pester (the only steps that need the network: NuGet);
 #  3. runs every suite sealed in private net/mount/pid namespaces (lo up, DNS -> 127.0.0.1),
 #     so no packet can leave the machine and every server started inside dies with the seal;
 #  4. prints one closing line: "N passed, N failed" (totals of all suites).
@@ -11,7 +11,8 @@ CONFIG="${CONFIG:-Release}"
 RESULTS="$ROOT/out/test-results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 
-needed_programs=(dnsmasq dockerd docker podman busybox ip ss dig unshare setpriv nsenter tar)
+needed_programs=(dnsmasq dockerd docker podman busybox ip ss dig unshare setpriv nsenter tar sshd ssh ssh-keygen nft openssl)
+apt_packages=(dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar openssh-server openssh-client nftables openssl)
 missing=()
 for p in "${needed_programs[@]}"; do
   command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] || missing+=("$p")
@@ -20,8 +21,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing test components (missing: ${missing[*]})"
     export DEBIAN_FRONTEND=noninteractive
+    # Packages such as openssh-server start their daemon on install, listening beyond loopback: forbid any
+    # service start while apt runs (policy-rc.d exit 101), unless the machine already has such a policy.
+    guard=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      guard=/usr/sbin/policy-rc.d; printf '#!/bin/sh\nexit 101\n' > "$guard"; chmod 755 "$guard"
+    fi
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar >/dev/null
+    apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null || status_apt=$?
+    [ -z "$guard" ] || rm -f "$guard"
+    [ "${status_apt:-0}" = 0 ] || { echo "apt-get install failed" >&2; exit 1; }
   else
     echo "warning: missing ${missing[*]}; dependent tests will be skipped (or fail with CI=true)" >&2
   fi
@@ -30,8 +39,14 @@ fi
 dotnet restore "$ROOT/LoopbackTools.sln"
 dotnet build "$ROOT/LoopbackTools.sln" -c "$CONFIG" --no-restore -nologo
 
+# PowerShell and Pester, pinned, into .tools/ (git-ignored): they come from NuGet, so before the seal.
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
-chmod 755 "$ROOT" "$ROOT/out" "$RESULTS" 2>/dev/null || true
+if tools="$(bash "$ROOT/scripts/install-powershell.sh")"; then
+  export LBT_PWSH="$(sed -n 1p <<<"$tools")" LBT_PESTER="$(sed -n 2p <<<"$tools")"
+else
+  echo "PowerShell or Pester could not be installed: the Pester suite cannot run" >&2
+  echo "PowerShell or Pester could not be installed" > "$RESULTS/pester.missing"
+fi
 status=0
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
   SEAL="$(mktemp -d /tmp/lbt-seal-XXXXXX)"

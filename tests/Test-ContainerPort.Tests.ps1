@@ -1,9 +1,10 @@
-# Pester 5 over the packaged module. Needs a Docker (or podman) engine and the docker CLI; the image must have
-# busybox httpd (LOOPBACKTOOLS_TEST_IMAGE, default busybox:1.36). Skipped only when no engine socket exists.
+# Pester 5 over the packaged module. Needs a Linux Docker (or podman) engine and the docker CLI: scripts/run-pester.sh
+# starts a real dockerd in the seal (DOCKER_HOST) with the registry-free image ci-bb:1 (LOOPBACKTOOLS_TEST_IMAGE:
+# /bin/busybox and /www). Without an engine the tests skip, or fail under CI=true.
 BeforeAll {
-    $modulePath = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $modulePath -Force
-    $script:Image = if ($env:LOOPBACKTOOLS_TEST_IMAGE) { $env:LOOPBACKTOOLS_TEST_IMAGE } else { 'busybox:1.36' }
+    Import-Module (Join-Path $PSScriptRoot 'LoopbackTools.TestSupport.psm1') -Force
+    Import-Module (Get-ModuleUnderTest) -Force
+    $script:Image = if ($env:LOOPBACKTOOLS_TEST_IMAGE) { $env:LOOPBACKTOOLS_TEST_IMAGE } else { 'ci-bb:1' }
     $script:HasEngine = [bool]$env:DOCKER_HOST -or (Test-Path '/var/run/docker.sock') -or (Test-Path '\\.\pipe\docker_engine')
     # Windows runners' engine runs Windows containers: busybox and /proc need a Linux engine.
     $script:EngineOs = try { if ($script:HasEngine) { docker version --format '{{.Server.Os}}' 2>$null } } catch { $null }
@@ -12,7 +13,7 @@ BeforeAll {
     function Start-WebContainer([string] $BindInside) {
         $name = 'lbt-pester-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
         $listen = if ($BindInside) { "${BindInside}:8080" } else { '8080' }
-        docker run -d --name $name -p 127.0.0.1::8080 $script:Image busybox httpd -f -p $listen -h / | Out-Null
+        docker run -d --pull=never --name $name -p 127.0.0.1::8080 $script:Image busybox httpd -f -p $listen -h /www | Out-Null
         $script:Started += $name
         $name
     }
@@ -32,10 +33,11 @@ AfterAll {
     if ($script:Started) { docker rm -f $script:Started | Out-Null }
 }
 
-Describe 'Test-ContainerPort' {
+# Linux only: the checks read the container's sockets through /proc, and the image is a Linux busybox.
+Describe 'Test-ContainerPort' -Tag 'Linux' {
     BeforeEach {
-        if (-not $script:HasEngine) { Set-ItResult -Skipped -Because 'no container engine: neither DOCKER_HOST nor a Docker socket exists here' }
-        elseif ($script:EngineOs -ne 'linux') { Set-ItResult -Skipped -Because "the engine's OS is '$($script:EngineOs)' (or the docker CLI is missing); these tests need a Linux container engine" }
+        Assert-TestComponent -Available $script:HasEngine -Because 'no container engine: neither DOCKER_HOST nor a Docker socket exists here'
+        Assert-TestComponent -Available ($script:EngineOs -eq 'linux') -Because "the engine's OS is '$($script:EngineOs)' (or the docker CLI is missing); these tests need a Linux container engine"
     }
 
     It 'passes a container whose app listens on all interfaces and is published on loopback' {

@@ -1,8 +1,8 @@
 # Pester 5 over the packaged module: Test-LocalhostResolution against a real dnsmasq on loopback
 # (started here, with the records of design.md, when dnsmasq exists) and real listening sockets.
 BeforeAll {
-    $modulePath = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $modulePath -Force
+    Import-Module (Join-Path $PSScriptRoot 'LoopbackTools.TestSupport.psm1') -Force
+    Import-Module (Get-ModuleUnderTest) -Force
 
     function Get-FreePort {
         $probe = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
@@ -35,9 +35,10 @@ AfterAll {
     Remove-Module LoopbackTools -ErrorAction SilentlyContinue
 }
 
-Describe 'Test-LocalhostResolution -DnsServer' {
+# Linux only: dnsmasq (apt dnsmasq-base) is installed by the test command there.
+Describe 'Test-LocalhostResolution -DnsServer' -Tag 'Linux' {
     BeforeEach {
-        if (-not $script:dnsmasq) { Set-ItResult -Skipped -Because 'dnsmasq is not installed here' }
+        Assert-TestComponent -Available ([bool]$script:dnsmasq) -Because 'dnsmasq is not installed here'
     }
 
     It 'fails a server that answers localhost with a real address, citing RFC 6761' {

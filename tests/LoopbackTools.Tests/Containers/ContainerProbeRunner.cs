@@ -5,16 +5,10 @@ namespace LoopbackTools.Tests.Containers;
 /// <summary>Runs tests/LoopbackTools.ContainerProbe (built next to the tests) in its own process, optionally as nobody.</summary>
 public static class ContainerProbeRunner
 {
-    public static string Dll
-    {
-        get
-        {
-            // The tests run from tests/LoopbackTools.Tests/bin/<Config>/net10.0/; the probe builds to the same layout.
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-            var dll = Path.Combine(Infrastructure.RepoPaths.Root, "tests", "LoopbackTools.ContainerProbe", "bin", configuration, "net10.0", "LoopbackTools.ContainerProbe.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException("build the solution first: probe not found", dll);
-        }
-    }
+    // nobody must be able to reach the probe: a copy under /tmp, not the checkout (which may sit under /root).
+    private static readonly Lazy<string> Folder = new(() => OperatingSystem.IsWindows() ? throw new PlatformNotSupportedException("the probe runs on Linux") : PublicProbeCopy.Create("LoopbackTools.ContainerProbe"));
+
+    public static string Dll => Path.Combine(Folder.Value, "LoopbackTools.ContainerProbe.dll");
 
     public static ProcessResult Run(bool asNobody, params string[] arguments)
     {
@@ -27,7 +21,8 @@ public static class ContainerProbeRunner
 
         command.Add(Dll);
         command.AddRange(arguments);
-        var environment = new Dictionary<string, string> { ["HOME"] = Path.GetTempPath(), ["DOTNET_CLI_HOME"] = Path.GetTempPath(), ["DOTNET_NOLOGO"] = "1" };
+        var home = Path.Combine(Folder.Value, "home");
+        var environment = new Dictionary<string, string> { ["HOME"] = home, ["DOTNET_CLI_HOME"] = home, ["DOTNET_NOLOGO"] = "1" };
         return Components.Run.Command(asNobody ? Component.Find("setpriv")! : dotnet, command, TimeSpan.FromSeconds(60), environment);
     }
 }

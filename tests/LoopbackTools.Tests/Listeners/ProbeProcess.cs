@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LoopbackTools.Tests.Components;
-using LoopbackTools.Tests.Infrastructure;
 
 namespace LoopbackTools.Tests.Listeners;
 
@@ -10,7 +9,7 @@ namespace LoopbackTools.Tests.Listeners;
 /// </summary>
 public static class ProbeProcess
 {
-    private static readonly Lazy<string> Folder = new(() => OperatingSystem.IsWindows() ? throw new PlatformNotSupportedException("the probe runs on Linux") : CopyToPublicFolder());
+    private static readonly Lazy<string> Folder = new(() => OperatingSystem.IsWindows() ? throw new PlatformNotSupportedException("the probe runs on Linux") : PublicProbeCopy.Create("LoopbackTools.ListenerProbe"));
 
     /// <summary>Runs the probe under <paramref name="prefix"/> (setpriv …, ip netns exec …) and parses its JSON.</summary>
     public static JsonElement Run(IEnumerable<string> prefix, params string[] arguments)
@@ -28,23 +27,5 @@ public static class ProbeProcess
         var result = Components.Run.Command(command[0], command.Skip(1), TimeSpan.FromSeconds(60), environment).EnsureSuccess("listener probe");
         using var document = JsonDocument.Parse(result.Output);
         return document.RootElement.Clone();
-    }
-
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static string CopyToPublicFolder()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var built = Path.Combine(RepoPaths.Root, "tests", "LoopbackTools.ListenerProbe", "bin", configuration, "net10.0");
-        var target = Directory.CreateTempSubdirectory("lbt-probe-").FullName;
-        foreach (var file in Directory.GetFiles(built))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-            File.SetUnixFileMode(Path.Combine(target, Path.GetFileName(file)), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        }
-
-        var home = Directory.CreateDirectory(Path.Combine(target, "home")).FullName;
-        File.SetUnixFileMode(home, (UnixFileMode)0x1ff); // 0777: the probe may run as nobody
-        File.SetUnixFileMode(target, (UnixFileMode)0x1ed); // 0755
-        return target;
     }
 }

@@ -1,0 +1,106 @@
+# Pester 5: fleet checks over PowerShell remoting (SSH), the way admins run the module across machines.
+# The fleet (scripts/start-fleet.sh, started by scripts/run-pester.sh inside the seal) is three hosts, each a
+# network namespace with its own listeners and hosts file, reached by real sshd at 127.0.0.2-4; fleet2 alone
+# has an exposed service (0.0.0.0:8080). A fourth host, 127.0.0.5, does not have the module installed.
+BeforeDiscovery {
+    $script:readCommands = @(
+        @{ Name = 'Get-LoopbackListener'; Command = 'Get-LoopbackListener'; TypeName = 'LoopbackTools.LoopbackListener' }
+        @{ Name = 'Get-LoopbackInterface'; Command = 'Get-LoopbackInterface'; TypeName = 'LoopbackTools.LoopbackInterface' }
+        @{ Name = 'Get-HostsEntry'; Command = 'Get-HostsEntry'; TypeName = 'LoopbackTools.HostsEntry' }
+        @{ Name = 'Test-LocalhostResolution'; Command = 'Test-LocalhostResolution -Layer HostsFile, OsResolver'; TypeName = 'LoopbackTools.LocalhostResolutionResult' }
+        @{ Name = 'Test-ContainerPort'; Command = 'Test-ContainerPort -All -Engine $env:LBT_ENGINE'; TypeName = 'LoopbackTools.ContainerPortResult' }
+    )
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'LoopbackTools.TestSupport.psm1') -Force
+    Import-Module (Get-ModuleUnderTest) -Force
+    $script:hasFleet = [bool]$env:LBT_FLEET
+    $script:fleet = if ($script:hasFleet) { $env:LBT_FLEET -split ',' } else { @() }
+    $script:sessions = @()
+    if ($script:hasFleet) {
+        $connection = Get-FleetConnection -HostName $script:fleet
+        $script:sessions = New-PSSession @connection -ErrorAction Stop
+        # Test-ContainerPort asks the seal's dockerd; its socket is a file every host namespace can open.
+        if ($env:DOCKER_HOST) {
+            docker run -d --pull=never --name lbt-fleet-web -p 127.0.0.1::8080 $env:LOOPBACKTOOLS_TEST_IMAGE busybox httpd -f -p 8080 -h /www | Out-Null
+            Invoke-Command -Session $script:sessions { $env:LBT_ENGINE = $using:env:DOCKER_HOST }
+        }
+    }
+}
+
+AfterAll {
+    if ($script:sessions) { Remove-PSSession $script:sessions }
+    if ($env:DOCKER_HOST) { docker rm -f lbt-fleet-web 2>$null | Out-Null }
+}
+
+Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
+    BeforeEach {
+        Assert-TestComponent -Available $script:hasFleet -Because 'no test fleet: run inside the seal (scripts/test.sh as root), which starts sshd in three namespaces'
+    }
+
+    It 'runs <Name> on every host; results carry PSComputerName and keep their Deserialized type' -ForEach $script:readCommands {
+        $rows = @(Invoke-Command -Session $script:sessions -ScriptBlock ([scriptblock]::Create($Command)) -ErrorAction Stop)
+        $rows.Count | Should -BeGreaterThan 0
+        ($rows.PSComputerName | Sort-Object -Unique) | Should -Be ($script:fleet | Sort-Object)
+        $rows | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be "Deserialized.$TypeName" }
+    }
+
+    It 'reads each host''s own hosts file and own sockets' {
+        $names = Invoke-Command -Session $script:sessions { Get-HostsEntry -HostName '*.fleet.test' }
+        foreach ($row in $names) {
+            $expected = @{ '127.0.0.2' = 'fleet1'; '127.0.0.3' = 'fleet2'; '127.0.0.4' = 'fleet3' }[$row.PSComputerName]
+            $row.HostName | Should -Be "$expected.fleet.test"
+        }
+        @($names).Count | Should -Be 3
+        $web = Invoke-Command -Session $script:sessions { Get-LoopbackListener -Port 3000 -Protocol Tcp }
+        @($web).Count | Should -Be 3
+        $web.ProcessName | Sort-Object -Unique | Should -Be 'busybox'
+    }
+
+    It 'finds exactly the one host with an exposed service in a fleet audit' {
+        $connection = Get-FleetConnection -HostName $script:fleet
+        $exposed = @(Invoke-Command @connection { Get-LoopbackListener -Exposed })
+        $expectedHost, $expectedPort = $env:LBT_FLEET_EXPOSED -split ':'
+        $exposed.Count | Should -Be 1
+        $exposed[0].PSComputerName | Should -Be $expectedHost
+        $exposed[0].Port | Should -Be ([int]$expectedPort)
+        $exposed[0].BindScope | Should -Be 'AllInterfaces'
+    }
+
+    It 'renders remote results with the module''s table view in the local session' {
+        $rows = Invoke-Command -Session $script:sessions { Get-LoopbackListener -Port 3000 -Protocol Tcp }
+        $text = $rows | Out-String -Width 120
+        $header = ($text -split "`n" | Where-Object { $_.Trim() } | Select-Object -First 1).Trim()
+        $columns = Get-ViewColumn -TypeName 'Deserialized.LoopbackTools.LoopbackListener'
+        $header | Should -Match ('^' + (($columns | ForEach-Object { [regex]::Escape($_) }) -join '\s+'))
+        foreach ($address in $script:fleet) { $text | Should -Match ([regex]::Escape($address)) }
+        $text | Should -Not -Match '(?m)^ProcessName\s*:'   # a list view would print "Name : value" lines
+    }
+
+    It 'changes nothing on the host when an edit runs remotely under -WhatIf' {
+        $hostsFile = '/etc/netns/fleet1/hosts'
+        $before = [System.IO.File]::ReadAllBytes($hostsFile)
+        $session = $script:sessions | Where-Object ComputerName -eq '127.0.0.2'
+        $remote = Invoke-Command -Session $session {
+            Add-HostsEntry -Address 127.0.0.1 -HostName added.fleet.test -WhatIf
+            Remove-HostsEntry -HostName fleet1.fleet.test -WhatIf
+            Get-HostsEntry -HostName '*.fleet.test'
+        }
+        $remote.HostName | Should -Be 'fleet1.fleet.test'
+        [System.IO.File]::ReadAllBytes($hostsFile) | Should -Be $before
+        Test-Path "$hostsFile.bak" | Should -BeFalse
+    }
+
+    It 'names the host where the module cannot be imported, and still answers for the others' {
+        $connection = Get-FleetConnection -HostName ($script:fleet + $env:LBT_FLEET_BROKEN)
+        $rows = Invoke-Command @connection { Import-Module LoopbackTools -ErrorAction Stop; Get-LoopbackInterface } -ErrorVariable failures -ErrorAction SilentlyContinue
+        ($rows.PSComputerName | Sort-Object -Unique) | Should -Be ($script:fleet | Sort-Object)
+        $failures.Count | Should -Be 1
+        $failures[0].OriginInfo.PSComputerName | Should -Be $env:LBT_FLEET_BROKEN
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Modules_ModuleNotFound*'
+        # PowerShell's concise error view omits the origin; the normal view prints it.
+        $ErrorView = 'NormalView'
+        ($failures[0] | Out-String -Width 120) | Should -Match ('PSComputerName\s*:\s*' + [regex]::Escape($env:LBT_FLEET_BROKEN))
+    }
+}

@@ -6,8 +6,10 @@
 #   - a fleet of three hosts for remoting (scripts/start-fleet.sh) -> LBT_FLEET, LBT_FLEET_BROKEN, LBT_SSH_*
 # dnsmasq is started by the test file that needs it. Outside the seal the components are absent and the
 # tests that need them skip (or fail under CI=true).
+# With a third argument, runs that PowerShell script in the same world instead of the suite (the README's
+# example renderers use it, so the README shows what this world prints).
 set -euo pipefail
-ROOT="$1"; RESULTS="$2"
+ROOT="$1"; RESULTS="$2"; SCRIPT="${3:-}"
 MODULE="$ROOT/out/LoopbackTools"
 WORLD="$(mktemp -d "${LBT_SEAL_DIR:-/tmp}/pester-world-XXXXXX")"
 chmod 755 "$WORLD"
@@ -55,5 +57,9 @@ if [ "${LBT_SEALED:-}" = 1 ] && [ "$(id -u)" = 0 ]; then
 fi
 
 export LOOPBACKTOOLS_MODULE="$MODULE"
+if [ -n "$SCRIPT" ]; then
+  "$LBT_PWSH" -NoLogo -NoProfile -NonInteractive -File "$SCRIPT"
+  exit
+fi
 "$LBT_PWSH" -NoLogo -NoProfile -NonInteractive -File "$ROOT/scripts/Invoke-PesterSuite.ps1" \
   -ModulePath "$MODULE" -ResultPath "$RESULTS/pester.xml" -PesterPath "$LBT_PESTER"

@@ -104,3 +104,19 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
         ($failures[0] | Out-String -Width 120) | Should -Match ('PSComputerName\s*:\s*' + [regex]::Escape($env:LBT_FLEET_BROKEN))
     }
 }
+
+Describe 'The README''s fleet example' -Tag 'Linux' {
+    BeforeEach {
+        Assert-TestComponent -Available $script:hasFleet -Because 'no test fleet: run inside the seal (scripts/test.sh as root), which starts sshd in three namespaces'
+    }
+
+    It 'shows what PowerShell prints for it (scripts/Show-FleetExample.ps1)' {
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../README.md')
+        $block = [regex]::Match($readme, '(?s)<!-- BEGIN fleet-example -->\s*```text\r?\n(.*?)\r?\n```\s*<!-- END fleet-example -->')
+        $block.Success | Should -BeTrue -Because 'README.md holds the fleet example between its markers'
+        $printed = & (Join-Path $PSScriptRoot '../scripts/Show-FleetExample.ps1')
+        # Process ids differ from run to run; everything else must match byte for byte.
+        $stable = { param($text) ($text -replace '\r', '') -replace '\d+(?= busybox)', 'PID' }
+        (& $stable $printed) | Should -BeExactly (& $stable $block.Groups[1].Value)
+    }
+}

@@ -28,6 +28,11 @@ public sealed class DnsQueryClient
     // Written by DnsClient 1.8.0 into the audit trail, its only record that the UDP answer had TC set.
     private const string TruncatedMark = ";; Truncated, retrying in TCP mode.";
 
+    // One client for the process: LookupClient cannot be disposed and keeps a pool of TCP connections per server, so a
+    // client per question would leave each -Tcp connection open until the GC finds it. Every question brings its own
+    // server and settings; the client's own server (never resolved, never asked) only satisfies its constructor.
+    private static readonly LookupClient Shared = new(new LookupClientOptions(IPAddress.Loopback) { UseCache = false, AutoResolveNameServers = false });
+
     public async Task<DnsQueryResult> QueryAsync(IPEndPoint server, string name, QueryType type, DnsQueryOptions options, CancellationToken cancellationToken)
     {
         if (server is null)
@@ -42,7 +47,7 @@ public sealed class DnsQueryClient
 
         options ??= new DnsQueryOptions();
         var normalized = DnsName.Normalize(name);
-        var client = new LookupClient(new LookupClientOptions(server)
+        var settings = new DnsQueryAndServerOptions(server)
         {
             UseCache = false,
             Retries = Retries,
@@ -54,14 +59,14 @@ public sealed class DnsQueryClient
             ThrowDnsErrors = false,
             UseRandomNameServer = false,
             EnableAuditTrail = true,
-        });
+        };
 
         var watch = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Timeout);
         try
         {
-            var response = await client.QueryAsync(normalized, type, QueryClass.IN, deadline.Token).ConfigureAwait(false);
+            var response = await Shared.QueryAsync(new DnsQuestion(normalized, type, QueryClass.IN), settings, deadline.Token).ConfigureAwait(false);
             var truncated = !options.UseTcp && (response.AuditTrail ?? string.Empty).IndexOf(TruncatedMark, StringComparison.Ordinal) >= 0;
             return new DnsQueryResult(server, normalized, type, DnsQueryOutcome.Answered, (DnsResponseCode)(int)response.Header.ResponseCode,
                 AddressesFor(response, normalized, type), truncated, options.UseTcp || truncated, watch.Elapsed, string.Empty);

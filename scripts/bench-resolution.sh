@@ -23,7 +23,7 @@ unshare --net --mount --pid --fork --mount-proc bash -c '
   sleep 0.5
   # dnsmasq also listens on TCP 15353 (on 127.0.0.1 only): the port matrix has a real listener to find.
   echo "full check against dnsmasq (hosts + OS + DNS + port matrix), $RUNS runs:"
-  dotnet "$PROBE" bench --runs "$RUNS" --hosts "$SEAL/hosts" --resolv "$SEAL/resolv.conf" --dns 127.0.0.1:15353 --port 15353
+  dotnet "$PROBE" bench --runs "$RUNS" --hosts "$SEAL/hosts" --dns 127.0.0.1:15353 --port 15353
   echo "same check against a silent DNS server, timeout 2 s, 5 runs:"
-  dotnet "$PROBE" bench --runs 5 --hosts "$SEAL/hosts" --resolv "$SEAL/resolv.conf" --dns 127.0.0.1:15354 --port 15353 --timeout-ms 2000
+  dotnet "$PROBE" bench --runs 5 --hosts "$SEAL/hosts" --dns 127.0.0.1:15354 --port 15353 --timeout-ms 2000
 '

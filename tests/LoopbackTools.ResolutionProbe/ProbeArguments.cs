@@ -5,8 +5,9 @@ using LoopbackTools.Resolution;
 namespace LoopbackTools.ResolutionProbe;
 
 /// <summary>
-/// <c>check|bench [--name N]... [--layer L]... [--dns host:port]... [--hosts PATH] [--resolv PATH] [--tcp]
-/// [--port P] [--timeout-ms T] [--runs N]</c>: the options of Test-LocalhostResolution, as plain arguments.
+/// <c>check|bench|servers [--name N]... [--layer L]... [--dns host:port]... [--hosts PATH] [--tcp]
+/// [--port P] [--timeout-ms T] [--runs N]</c>: the options of Test-LocalhostResolution, as plain arguments
+/// (`servers` prints the system name servers DnsClient finds in this process's /etc/resolv.conf).
 /// </summary>
 internal sealed class ProbeArguments
 {
@@ -39,7 +40,6 @@ internal sealed class ProbeArguments
                 case "--layer": parsed.Options.Layers.Add(Enum.Parse<ResolutionLayer>(Value(), ignoreCase: true)); break;
                 case "--dns": parsed.Options.DnsServers.Add(DnsServerAddress.Parse(Value())); break;
                 case "--hosts": parsed.Options.HostsFilePath = Value(); break;
-                case "--resolv": parsed.Options.ResolvConfPath = Value(); break;
                 case "--tcp": parsed.Options.UseTcp = true; break;
                 case "--port": parsed.Port = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--timeout-ms": parsed.Options.Timeout = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;

@@ -1,13 +1,20 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LoopbackTools.Dns;
 using LoopbackTools.ResolutionProbe;
 using LoopbackTools.Resolution;
 
-// Prints one JSON document on stdout: the reports of `check`, or the timings of `bench`.
+// Prints one JSON document on stdout: the reports of `check`, the timings of `bench`, or the system `servers`.
 var arguments = ProbeArguments.Parse(args);
 var check = new LocalhostResolutionCheck();
 var json = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+
+if (arguments.Mode == "servers")
+{
+    Console.WriteLine(JsonSerializer.Serialize(SystemNameServers.Get().Select(DnsServerAddress.Format), json));
+    return 0;
+}
 
 if (arguments.Mode == "bench")
 {

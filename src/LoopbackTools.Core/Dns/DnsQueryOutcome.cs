@@ -6,12 +6,12 @@ public enum DnsQueryOutcome
     /// <summary>A well-formed response arrived (any RCODE).</summary>
     Answered,
 
-    /// <summary>No matching response before the timeout.</summary>
+    /// <summary>No matching response before the timeout (a closed UDP port looks the same: nothing answers).</summary>
     TimedOut,
 
-    /// <summary>The server's port refused (ICMP port unreachable, TCP RST) or no route to it.</summary>
+    /// <summary>The server's TCP port refused or reset the connection, or there is no route to it.</summary>
     Unreachable,
 
-    /// <summary>A response arrived but failed validation; <see cref="DnsQueryResult.Reason"/> says why.</summary>
+    /// <summary>Responses arrived but none could be accepted (unparsable, or every one with a wrong query ID).</summary>
     Malformed,
 }

@@ -1,12 +1,13 @@
 using System;
 using System.Net;
+using DnsClient;
 
 namespace LoopbackTools.Dns;
 
 /// <summary>What one A or AAAA query to one server produced. Failures are outcomes here, never exceptions.</summary>
 public sealed class DnsQueryResult
 {
-    public DnsQueryResult(IPEndPoint server, string name, DnsRecordType type, DnsQueryOutcome outcome, DnsResponseCode? rcode, IPAddress[] addresses, bool truncated, bool usedTcp, TimeSpan elapsed, int ignoredResponses, string reason)
+    public DnsQueryResult(IPEndPoint server, string name, QueryType type, DnsQueryOutcome outcome, DnsResponseCode? rcode, IPAddress[] addresses, bool truncated, bool usedTcp, TimeSpan elapsed, string reason)
     {
         Server = server;
         Name = name;
@@ -17,7 +18,6 @@ public sealed class DnsQueryResult
         Truncated = truncated;
         UsedTcp = usedTcp;
         Elapsed = elapsed;
-        IgnoredResponses = ignoredResponses;
         Reason = reason;
     }
 
@@ -25,7 +25,8 @@ public sealed class DnsQueryResult
 
     public string Name { get; }
 
-    public DnsRecordType Type { get; }
+    /// <summary><see cref="QueryType.A"/> or <see cref="QueryType.AAAA"/>.</summary>
+    public QueryType Type { get; }
 
     public DnsQueryOutcome Outcome { get; }
 
@@ -41,9 +42,6 @@ public sealed class DnsQueryResult
     public bool UsedTcp { get; }
 
     public TimeSpan Elapsed { get; }
-
-    /// <summary>UDP datagrams dropped because their ID did not match the query (possible spoofing or stale answers).</summary>
-    public int IgnoredResponses { get; }
 
     /// <summary>Why the query failed, empty when answered.</summary>
     public string Reason { get; }

@@ -36,12 +36,12 @@ public static class DnsServerAddress
             host = value;
         }
 
-        if (!IPAddress.TryParse(host, out var address) || !ResolvConf.IsFullForm(host, address) || (value.StartsWith("[", System.StringComparison.Ordinal) && address.AddressFamily != AddressFamily.InterNetworkV6))
+        if (!IPAddress.TryParse(host, out var address) || !IsFullForm(host, address) || (value.StartsWith("[", System.StringComparison.Ordinal) && address.AddressFamily != AddressFamily.InterNetworkV6))
         {
             throw Invalid(text);
         }
 
-        var number = ResolvConf.DnsPort;
+        var number = DnsClient.NameServer.DefaultPort;
         if (port != null && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1 || number > 65535))
         {
             throw Invalid(text);
@@ -49,6 +49,10 @@ public static class DnsServerAddress
 
         return new IPEndPoint(address, number);
     }
+
+    /// <summary>IPAddress.TryParse takes "10.1" as 10.0.0.1; nobody typing a server means that.</summary>
+    internal static bool IsFullForm(string text, IPAddress address) =>
+        address.AddressFamily != AddressFamily.InterNetwork || text.Split('.').Length == 4;
 
     /// <summary>The same forms back: <c>127.0.0.1:53</c>, <c>[::1]:53</c>.</summary>
     public static string Format(IPEndPoint server) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -5,23 +6,40 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Dns;
+using QueryType = DnsClient.QueryType;
 
 namespace LoopbackTools.Resolution;
 
-/// <summary>Asks one DNS server for A and AAAA (in parallel) and judges the answers against RFC 6761 6.3.</summary>
+/// <summary>Asks DNS servers for A and AAAA (in parallel, through DnsClient) and judges the answers against RFC 6761 6.3.</summary>
 public sealed class DnsServerLayer
 {
-    private readonly DnsStubClient _client;
+    private readonly DnsQueryClient _client;
 
-    public DnsServerLayer(DnsStubClient? client = null)
+    public DnsServerLayer(DnsQueryClient? client = null)
     {
-        _client = client ?? new DnsStubClient();
+        _client = client ?? new DnsQueryClient();
+    }
+
+    /// <summary>One result per server: the given ones, else the system's (never a public resolver); an Error row when there is none.</summary>
+    public async Task<IReadOnlyList<LocalhostResolutionResult>> CheckAllAsync(IReadOnlyList<IPEndPoint> servers, string name, DnsQueryOptions options, CancellationToken cancellationToken)
+    {
+        var asked = servers.Count > 0 ? servers : SystemNameServers.Get();
+        if (asked.Count == 0)
+        {
+            return new[]
+            {
+                new LocalhostResolutionResult(name, ResolutionLayer.DnsServer, string.Empty, Array.Empty<string>(), false, string.Empty, ResolutionStatus.Error,
+                    "no DNS server is configured (no nameserver line in /etc/resolv.conf, no adapter DNS server on Windows): give one with -DnsServer"),
+            };
+        }
+
+        return await Task.WhenAll(asked.Select(s => CheckAsync(s, name, options, cancellationToken))).ConfigureAwait(false);
     }
 
     public async Task<LocalhostResolutionResult> CheckAsync(IPEndPoint server, string name, DnsQueryOptions options, CancellationToken cancellationToken)
     {
-        var a = _client.QueryAsync(server, name, DnsRecordType.A, options, cancellationToken);
-        var aaaa = _client.QueryAsync(server, name, DnsRecordType.Aaaa, options, cancellationToken);
+        var a = _client.QueryAsync(server, name, QueryType.A, options, cancellationToken);
+        var aaaa = _client.QueryAsync(server, name, QueryType.AAAA, options, cancellationToken);
         var answers = await Task.WhenAll(a, aaaa).ConfigureAwait(false);
         return Judge(server, name, answers[0], answers[1]);
     }
@@ -44,7 +62,7 @@ public sealed class DnsServerLayer
             var what = failed.Length == 2 && a.Reason == aaaa.Reason
                 ? $"{a.Reason} (A and AAAA)"
                 : string.Join("; ", failed.Select(r => $"{Type(r)}: {r.Reason}"));
-            var outcome = failed[0].Outcome == DnsQueryOutcome.Malformed ? "sent a response that fails validation" : "did not answer";
+            var outcome = failed[0].Outcome == DnsQueryOutcome.Malformed ? "sent no response that could be accepted" : "did not answer";
             return Judgement.Fail($"DNS server {server} {outcome} for {name}: {what} - check that the server runs and this address and port are right");
         }
 
@@ -92,15 +110,8 @@ public sealed class DnsServerLayer
         {
             notes.Add("the UDP answer was truncated and read again over TCP");
         }
-
-        var ignored = a.IgnoredResponses + aaaa.IgnoredResponses;
-        if (ignored > 0)
-        {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} datagram(s) with a wrong query ID were ignored (spoofing or stale answers)", ignored));
-        }
-
         return notes.Count == 0 ? string.Empty : " (" + string.Join("; ", notes) + ")";
     }
 
-    private static string Type(DnsQueryResult r) => r.Type == DnsRecordType.A ? "A" : "AAAA";
+    private static string Type(DnsQueryResult r) => r.Type == QueryType.A ? "A" : "AAAA";
 }

@@ -18,7 +18,7 @@ public sealed class LocalhostResolutionCheck
     private readonly LocalhostPortMatrix _matrix;
     private readonly IHostsReader _hosts;
 
-    public LocalhostResolutionCheck(IListenerLookup? listeners = null, DnsStubClient? client = null, IHostsReader? hosts = null)
+    public LocalhostResolutionCheck(IListenerLookup? listeners = null, DnsQueryClient? client = null, IHostsReader? hosts = null)
     {
         _hosts = hosts ?? new HostsDocumentReader();
         _dns = new DnsServerLayer(client);
@@ -73,19 +73,6 @@ public sealed class LocalhostResolutionCheck
         return new LocalhostResolutionReport(results, probes);
     }
 
-    private async Task<IReadOnlyList<LocalhostResolutionResult>> DnsChecks(string name, LocalhostResolutionOptions options, CancellationToken cancellationToken)
-    {
-        var servers = options.DnsServers.Count > 0 ? options.DnsServers.ToArray() : SystemNameServers.Get(options.ResolvConfPath).ToArray();
-        if (servers.Length == 0)
-        {
-            return new[]
-            {
-                new LocalhostResolutionResult(name, ResolutionLayer.DnsServer, string.Empty, Array.Empty<string>(), false, string.Empty, ResolutionStatus.Error,
-                    $"no DNS server is configured (no nameserver line in {options.ResolvConfPath}, no adapter DNS server on Windows): give one with -DnsServer"),
-            };
-        }
-
-        var queryOptions = new DnsQueryOptions { Timeout = options.Timeout, UseTcp = options.UseTcp };
-        return await Task.WhenAll(servers.Select(s => _dns.CheckAsync(s, name, queryOptions, cancellationToken))).ConfigureAwait(false);
-    }
+    private Task<IReadOnlyList<LocalhostResolutionResult>> DnsChecks(string name, LocalhostResolutionOptions options, CancellationToken cancellationToken) =>
+        _dns.CheckAllAsync(options.DnsServers.ToArray(), name, new DnsQueryOptions { Timeout = options.Timeout, UseTcp = options.UseTcp }, cancellationToken);
 }

@@ -11,14 +11,11 @@ public sealed class LocalhostResolutionOptions
     /// <summary>Layers to check; all three when empty.</summary>
     public IList<ResolutionLayer> Layers { get; } = new List<ResolutionLayer>();
 
-    /// <summary>DNS servers to ask; the system's (<see cref="ResolvConfPath"/> on Unix) when empty.</summary>
+    /// <summary>DNS servers to ask; the system's (/etc/resolv.conf on Unix, found by DnsClient) when empty.</summary>
     public IList<IPEndPoint> DnsServers { get; } = new List<IPEndPoint>();
 
     /// <summary>The hosts file to read; the OS's own when null.</summary>
     public string? HostsFilePath { get; set; }
-
-    /// <summary>Where the system's DNS servers come from on Unix.</summary>
-    public string ResolvConfPath { get; set; } = ResolvConf.DefaultPath;
 
     /// <summary>Ask DNS servers over TCP from the start.</summary>
     public bool UseTcp { get; set; }

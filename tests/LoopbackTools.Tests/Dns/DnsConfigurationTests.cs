@@ -4,20 +4,9 @@ using LoopbackTools.Dns;
 
 namespace LoopbackTools.Tests.Dns;
 
-/// <summary>resolv.conf parsing and the host[:port] server syntax; the machine's own resolv.conf is never read.</summary>
+/// <summary>The host[:port] server syntax and which discovered servers count (what DnsClient finds in resolv.conf: DnsServerLayerTests).</summary>
 public sealed class DnsConfigurationTests
 {
-    [Fact]
-    public void Resolv_conf_gives_nameservers_in_order_on_port_53()
-    {
-        const string text = "# generated\nsearch example.test\nnameserver 127.0.0.53\nnameserver\t::1\n; nameserver 192.0.2.1\nnameserver 10.1\nnameserver bogus\noptions edns0\nnameserver 127.0.0.53\nnameserver fe80::1%lo\n";
-        var servers = ResolvConf.Parse(text);
-        Assert.Equal(3, servers.Count);
-        Assert.Equal("127.0.0.53:53", DnsServerAddress.Format(servers[0]));
-        Assert.Equal("[::1]:53", DnsServerAddress.Format(servers[1]));
-        Assert.Equal(IPAddress.Parse("fe80::1").GetAddressBytes(), servers[2].Address.GetAddressBytes());
-    }
-
     [Theory]
     [InlineData("fec0:0:0:ffff::1", false)]
     [InlineData("fec0:0:0:ffff::2", false)]
@@ -26,24 +15,10 @@ public sealed class DnsConfigurationTests
     [InlineData("::1", true)]
     [InlineData("192.0.2.53", true)]
     [InlineData("2001:db8::53", true)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("::", false)]
     public void Windows_placeholder_site_local_servers_are_not_asked(string address, bool asked) =>
         Assert.Equal(asked, SystemNameServers.IsConfiguredServer(IPAddress.Parse(address)));
-
-    [Fact]
-    public void Resolv_conf_file_is_read_from_the_given_path()
-    {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, "nameserver 127.0.0.1\n");
-            Assert.Equal(new[] { new IPEndPoint(IPAddress.Loopback, 53) }, ResolvConf.Load(path));
-            Assert.Empty(ResolvConf.Load(path + ".missing"));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 
     [Theory]
     [InlineData("127.0.0.1", "127.0.0.1:53")]

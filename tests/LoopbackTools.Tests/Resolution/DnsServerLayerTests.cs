@@ -2,11 +2,12 @@ using System.Net;
 using LoopbackTools.Dns;
 using LoopbackTools.Resolution;
 using LoopbackTools.Tests.Components;
-using LoopbackTools.Tests.Dns;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace LoopbackTools.Tests.Resolution;
 
-/// <summary>The DNS-server layer against real servers on loopback, judged against RFC 6761 6.3.</summary>
+/// <summary>The DNS-server layer (DnsClient underneath) against real servers on loopback, judged against RFC 6761 6.3.</summary>
 public sealed class DnsServerLayerTests : IClassFixture<DnsmasqFixture>
 {
     private static readonly string[] Good = { "--local=/test/", "--host-record=good.test,127.0.0.1,::1" };
@@ -126,60 +127,93 @@ public sealed class DnsServerLayerTests : IClassFixture<DnsmasqFixture>
         var result = await Ask(server.EndPoint, timeoutMs: 300);
         Assert.Equal(ResolutionStatus.Fail, result.Status);
         Assert.Equal("TimedOut", result.ResponseCode);
-        Assert.Contains("did not answer for localhost: no answer within 0.3 s (A and AAAA)", result.Finding, StringComparison.Ordinal);
-        Assert.Equal(2, server.Queries);
+        Assert.Contains("did not answer for localhost: no answer within 0.3 s in 2 tries (A and AAAA)", result.Finding, StringComparison.Ordinal);
+        Eventually.True(() => server.Queries == 4, TimeSpan.FromSeconds(5), "one retry per question");
     }
 
     [Fact]
-    public async Task Spoofed_datagrams_are_ignored_and_reported()
+    public async Task Answers_with_a_wrong_query_id_are_never_taken()
     {
         using var server = new ScriptedDnsServer(IPAddress.Loopback, q => new[]
         {
-            DnsTestMessage.WithId(DnsTestMessage.AnswerTo(q, IPAddress.Parse("203.0.113.66")), (ushort)(DnsTestMessage.IdOf(q) ^ 0xFFFF)),
-            DnsTestMessage.Reply(q, 3),
+            DnsTestMessage.WithId(DnsTestMessage.AnswerTo(q, IPAddress.Parse(q[^3] == 28 ? "2001:db8::66" : "203.0.113.66")), (ushort)(DnsTestMessage.IdOf(q) ^ 0xFFFF)),
         });
         var result = await Ask(server.EndPoint);
-        Assert.Equal(ResolutionStatus.Pass, result.Status);
+        Assert.Equal(ResolutionStatus.Fail, result.Status);
         Assert.Empty(result.Addresses);
-        Assert.Contains("2 datagram(s) with a wrong query ID were ignored", result.Finding, StringComparison.Ordinal);
+        Assert.Equal("Malformed", result.ResponseCode);
+        Assert.Contains("every response carried a wrong query ID (2 tries)", result.Finding, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Malformed_answer_fails_with_the_validation_reason()
+    public async Task Truncated_udp_answer_from_an_ipv6_server_is_read_over_tcp()
     {
-        using var server = new ScriptedDnsServer(IPAddress.Loopback, q => new[] { DnsTestMessage.WithId(DnsTestMessage.Header(0, 0x8180, 1, 0).Pointer(12).U16(1).U16(1).ToArray(), DnsTestMessage.IdOf(q)) });
+        using var server = new ScriptedDnsServer(
+            IPAddress.IPv6Loopback,
+            q => new[] { DnsTestMessage.Reply(q, 0, truncated: true) },
+            q => DnsTestMessage.AnswerTo(q, q[^3] == 28 ? IPAddress.IPv6Loopback : IPAddress.Loopback));
+        var result = await Ask(server.EndPoint);
+        Assert.Equal(ResolutionStatus.Pass, result.Status);
+        Assert.Equal($"[::1]:{server.EndPoint.Port}", result.Server);
+        Assert.Equal(new[] { "127.0.0.1", "::1" }, result.Addresses);
+        Assert.EndsWith("(the UDP answer was truncated and read again over TCP)", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tcp_only_to_a_closed_port_is_unreachable_not_a_timeout()
+    {
+        var closed = new IPEndPoint(IPAddress.Loopback, FreePort.TcpAndUdp());
+        var result = await Ask(closed, tcp: true, timeoutMs: 10000);
+        Assert.Equal(ResolutionStatus.Fail, result.Status);
+        Assert.Equal("Unreachable", result.ResponseCode);
+        Assert.Contains("connection refused", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Malformed_answer_fails_with_the_reason()
+    {
+        // A question whose name is a compression pointer to itself; DnsClient reads a short bad UDP answer as
+        // truncated and asks over TCP, where the same bytes fail for good.
+        static byte[] Broken(byte[] q) => DnsTestMessage.WithId(DnsTestMessage.Header(0, 0x8180, 1, 0).Pointer(12).U16(1).U16(1).ToArray(), DnsTestMessage.IdOf(q));
+        using var server = new ScriptedDnsServer(IPAddress.Loopback, q => new[] { Broken(q) }, Broken);
         var result = await Ask(server.EndPoint, timeoutMs: 1000);
         Assert.Equal(ResolutionStatus.Fail, result.Status);
         Assert.Equal("Malformed", result.ResponseCode);
-        Assert.Contains("fails validation", result.Finding, StringComparison.Ordinal);
-        Assert.Contains("points forward or to itself", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("sent no response that could be accepted", result.Finding, StringComparison.Ordinal);
+        Assert.Empty(result.Addresses);
     }
 
     [RequiresFact("unshare")]
-    public async Task System_servers_come_from_the_given_resolv_conf()
+    public void System_servers_are_the_nameserver_lines_dnsclient_finds_in_resolv_conf()
     {
-        // Root only, i.e. in the sealed run, where nothing listens on 127.0.0.1:53.
-        var folder = Directory.CreateTempSubdirectory("lbt-resolv-").FullName;
-        try
-        {
-            var resolv = Path.Combine(folder, "resolv.conf");
-            File.WriteAllText(resolv, "nameserver 127.0.0.1\n");
-            var options = new LocalhostResolutionOptions { ResolvConfPath = resolv };
-            options.Layers.Add(ResolutionLayer.DnsServer);
-            var result = Assert.Single((await new LocalhostResolutionCheck().CheckAsync("localhost", options, null, CancellationToken.None)).Results);
-            Assert.Equal("127.0.0.1:53", result.Server);
-            Assert.Equal(ResolutionStatus.Fail, result.Status);
-
-            File.WriteAllText(resolv, "search test\n");
-            var none = Assert.Single((await new LocalhostResolutionCheck().CheckAsync("localhost", options, null, CancellationToken.None)).Results);
-            Assert.Equal(ResolutionStatus.Error, none.Status);
-            Assert.Contains("no DNS server is configured", none.Finding, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, true);
-        }
+        const string resolv = "# generated\nsearch example.test\nnameserver 127.0.0.53\nnameserver\t::1\noptions edns0\nnameserver 127.0.0.53\nnameserver fec0:0:0:ffff::1\nnameserver bogus\n";
+        var servers = JsonSerializer.Deserialize<string[]>(ResolutionProbeProcess.RunWithResolvConf(LocalhostHosts, resolv, "servers"));
+        Assert.Equal(new[] { "127.0.0.53:53", "[::1]:53" }, servers);
     }
+
+    [RequiresFact("unshare", "nft")]
+    public void Without_a_configured_server_no_query_is_sent_and_the_result_says_so()
+    {
+        // Own network namespace with a default route: a public-resolver fallback would be sent, and counted.
+        var (output, packets) = ResolutionProbeProcess.RunCountingDnsPackets(LocalhostHosts, "search test\n", "check", "--layer", "DnsServer", "--timeout-ms", "300");
+        var result = Assert.Single(Assert.Single(Reports(output)).Results);
+        Assert.Equal(ResolutionStatus.Error, result.Status);
+        Assert.Equal(string.Empty, result.Server);
+        Assert.Contains("no DNS server is configured", result.Finding, StringComparison.Ordinal);
+        Assert.Equal(0, packets);
+
+        // The control: the same namespace with one nameserver line, where nothing listens on port 53.
+        var (asked, counted) = ResolutionProbeProcess.RunCountingDnsPackets(LocalhostHosts, "nameserver 127.0.0.1\n", "check", "--layer", "DnsServer", "--timeout-ms", "300");
+        var control = Assert.Single(Assert.Single(Reports(asked)).Results);
+        Assert.Equal("127.0.0.1:53", control.Server);
+        Assert.Equal(ResolutionStatus.Fail, control.Status);
+        Assert.True(counted >= 2, $"the counter saw {counted} packets to port 53");
+    }
+
+    private const string LocalhostHosts = "127.0.0.1 localhost\n::1 localhost\n";
+
+    private static ResolutionProbeProcess.ProbeReport[] Reports(string json) =>
+        JsonSerializer.Deserialize<ResolutionProbeProcess.ProbeReport[]>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } })!;
 
     [Fact]
     public async Task Bad_names_are_refused_before_any_lookup_and_cancellation_propagates()

@@ -7,7 +7,7 @@ namespace LoopbackTools.Tests.Resolution;
 
 /// <summary>
 /// Runs tests/LoopbackTools.ResolutionProbe in a child mount namespace whose /etc/hosts is a file the test
-/// wrote (and whose /etc/resolv.conf names only 127.0.0.1), so the real OS resolver reads the test's hosts
+/// wrote (and whose /etc/resolv.conf names only 127.0.0.1, unless the test gives its own), so the real OS resolver reads the test's hosts
 /// file while the other tests of the sealed run keep theirs. Needs root (unshare --mount).
 /// </summary>
 public static class ResolutionProbeProcess
@@ -25,7 +25,34 @@ public static class ResolutionProbeProcess
     }
 
     /// <summary>The probe's JSON output (for `bench`).</summary>
-    public static string RunRaw(string hostsText, params string[] arguments)
+    public static string RunRaw(string hostsText, params string[] arguments) => RunWithResolvConf(hostsText, "nameserver 127.0.0.1\n", arguments);
+
+    /// <summary>The probe's JSON output with the given resolv.conf over /etc/resolv.conf (`servers` prints what DnsClient finds there).</summary>
+    public static string RunWithResolvConf(string hostsText, string resolvText, params string[] arguments) =>
+        InChild(hostsText, resolvText, "--mount", string.Empty, arguments).Output;
+
+    /// <summary>
+    /// The probe in its own network namespace too, whose only interface, lo, also holds the default route: a query to
+    /// any address at all would leave the process (and die on lo, inside that namespace) and be counted by an nftables
+    /// rule on UDP and TCP port 53. Returns the probe's JSON and the packets counted.
+    /// </summary>
+    public static (string Output, long Port53Packets) RunCountingDnsPackets(string hostsText, string resolvText, params string[] arguments)
+    {
+        const string network = "ip link set lo up && ip route add default dev lo && " +
+            "nft add table inet lbt && nft add chain inet lbt out '{ type filter hook output priority 0; }' && " +
+            "nft add rule inet lbt out udp dport 53 counter && nft add rule inet lbt out tcp dport 53 counter && ";
+        var result = InChild(hostsText, resolvText, "--net --mount", network, arguments, "; echo '=====' && nft -j list ruleset");
+        var parts = result.Output.Split("=====");
+        using var rules = JsonDocument.Parse(parts[1]);
+        var packets = rules.RootElement.GetProperty("nftables").EnumerateArray()
+            .Where(e => e.TryGetProperty("rule", out _))
+            .SelectMany(e => e.GetProperty("rule").GetProperty("expr").EnumerateArray())
+            .Where(x => x.TryGetProperty("counter", out _))
+            .Sum(x => x.GetProperty("counter").GetProperty("packets").GetInt64());
+        return (parts[0], packets);
+    }
+
+    private static ProcessResult InChild(string hostsText, string resolvText, string namespaces, string setup, string[] arguments, string after = "")
     {
         var folder = Directory.CreateTempSubdirectory("lbt-probe-").FullName;
         try
@@ -33,11 +60,10 @@ public static class ResolutionProbeProcess
             var hosts = Path.Combine(folder, "hosts");
             var resolv = Path.Combine(folder, "resolv.conf");
             File.WriteAllText(hosts, hostsText);
-            File.WriteAllText(resolv, "nameserver 127.0.0.1\n");
-            const string script = "mount --bind \"$1\" /etc/hosts && mount --bind \"$2\" /etc/resolv.conf && shift 2 && exec dotnet \"$@\"";
-            var args = new[] { "--mount", "bash", "-c", script, "probe", hosts, resolv, DllPath }.Concat(arguments).Concat(new[] { "--resolv", resolv });
-            var result = Components.Run.Command("unshare", args, TimeSpan.FromSeconds(120)).EnsureSuccess("resolution probe");
-            return result.Output;
+            File.WriteAllText(resolv, resolvText);
+            var script = setup + "mount --bind \"$1\" /etc/hosts && mount --bind \"$2\" /etc/resolv.conf && shift 2 && dotnet \"$@\"" + after;
+            var args = namespaces.Split(' ').Concat(new[] { "bash", "-c", script, "probe", hosts, resolv, DllPath }).Concat(arguments);
+            return Components.Run.Command("unshare", args, TimeSpan.FromSeconds(120)).EnsureSuccess("resolution probe");
         }
         finally
         {

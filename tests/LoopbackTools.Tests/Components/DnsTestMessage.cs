@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 
-namespace LoopbackTools.Tests.Dns;
+namespace LoopbackTools.Tests.Components;
 
 /// <summary>
 /// Builds response bytes by hand, field by field, so tests can lay out exactly the malformed messages
-/// they need. Independent of Core's writer on purpose.
+/// they need. Independent of DnsClient on purpose.
 /// </summary>
 public sealed class DnsTestMessage
 {

@@ -49,7 +49,7 @@ run --name everywhere -p 18082:8080 ci-bb:1 busybox httpd -f -p 8080 -h /www
 run --name exposed-only --expose 8080 ci-bb:1 busybox httpd -f -p 8080 -h /www
 # Every listener up before the first example: the ports answer, the containers' httpd is bound.
 for port in 53 3000 8080 18080 18081 18082; do
-  for _ in $(seq 100); do busybox nc -z 127.0.0.1 "$port" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
 done
 for name in web loopback-app everywhere exposed-only; do
   for _ in $(seq 100); do [ -n "$(docker exec "$name" busybox netstat -ltn 2>/dev/null | grep ':8080 ')" ] && break; sleep 0.05; done

@@ -87,7 +87,7 @@ Describe 'Test-LocalhostResolution -Port writes one type' {
         @($rows | ForEach-Object { $_.PSObject.TypeNames[0] } | Sort-Object -Unique) | Should -Be 'LoopbackTools.LocalhostResolutionResult'
         $rows[0].Layer | Should -Be 'HostsFile'
         @($rows | Select-Object -Skip 1 | ForEach-Object Layer | Sort-Object -Unique) | Should -Be 'Port'
-        ($rows | Where-Object FirstAddress -eq '127.0.0.1').Server | Should -Be "127.0.0.1:$($script:oneTypeListener.LocalEndpoint.Port)"
+        ($rows | Where-Object { $_.Layer -eq 'Port' -and $_.FirstAddress -eq '127.0.0.1' }).Server | Should -Be "127.0.0.1:$($script:oneTypeListener.LocalEndpoint.Port)"
         (Get-Command Test-LocalhostResolution).OutputType.Name | Should -Be @('LoopbackTools.LocalhostResolutionResult', 'System.Boolean')
     }
 }

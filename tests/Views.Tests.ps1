@@ -144,3 +144,15 @@ Describe 'View coverage' -ForEach @(@{ Covered = @($cases.TypeName) }) {
         $declared | Where-Object { $_ -notin $Covered } | Should -BeNullOrEmpty -Because 'each output type needs a case in tests/Views.Tests.ps1'
     }
 }
+
+Describe 'Get-Help -Examples of <_>' -ForEach @(Get-Command -Module LoopbackTools -CommandType Cmdlet | ForEach-Object Name) {
+    It 'reads as a list: each example title on its own line, after a blank line' {
+        $lines = @((Get-Help $_ -Examples | Out-String -Width 80) -split "`r?`n")
+        $titles = @(0..($lines.Count - 1) | Where-Object { $lines[$_] -match '^\s*(-+ )?Example \d+' })
+        $titles.Count | Should -BeGreaterThan 0
+        foreach ($i in $titles) {
+            $lines[$i] | Should -Match '^\s*Example \d+: \S' -Because 'a title is "Example N: what it shows", without a rule that wraps at 80 columns'
+            $lines[$i - 1].Trim() | Should -BeNullOrEmpty -Because "the example before '$($lines[$i].Trim())' must end with a blank line"
+        }
+    }
+}

@@ -6,6 +6,8 @@
 # which must appear unbroken); the coverage test fails until every declared output type has one.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null  # the help cases below are one per cmdlet
+    $cmdlets = @(Get-Command -Module LoopbackTools -CommandType Cmdlet | ForEach-Object Name)
     $sealed = [bool]$env:LBT_SEALED
     $engine = Test-ContainerEngine
     $cases = @(
@@ -145,7 +147,7 @@ Describe 'View coverage' -ForEach @(@{ Covered = @($cases.TypeName) }) {
     }
 }
 
-Describe 'Get-Help -Examples of <_>' -ForEach @(Get-Command -Module LoopbackTools -CommandType Cmdlet | ForEach-Object Name) {
+Describe 'Get-Help -Examples of <_>' -ForEach $cmdlets {
     It 'reads as a list: each example title on its own line, after a blank line' {
         $lines = @((Get-Help $_ -Examples | Out-String -Width 80) -split "`r?`n")
         $titles = @(0..($lines.Count - 1) | Where-Object { $lines[$_] -match '^\s*(-+ )?Example \d+' })

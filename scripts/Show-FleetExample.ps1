@@ -4,8 +4,8 @@
 # commands read as typed. tests/Fleet.Tests.ps1 fails when the README's block differs from this output.
 param([int] $Width = 80)
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $PSScriptRoot '../tests/LoopbackTools.TestSupport.psm1')
-Import-Module (Get-ModuleUnderTest)
+Import-Module (Join-Path $PSScriptRoot '../tests/TestHelpers.psm1')
+Import-LoopbackToolsModule | Out-Null
 $connection = Get-FleetConnection -HostName 'unused'
 $PSDefaultParameterValues['Invoke-Command:UserName'] = $connection.UserName
 $PSDefaultParameterValues['Invoke-Command:KeyFilePath'] = $connection.KeyFilePath

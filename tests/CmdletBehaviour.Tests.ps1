@@ -1,8 +1,8 @@
 # Pester 5: behaviour the package contract tests can only read from metadata, run for real over the packaged
 # module — declared output types, preference variables, progress records, Ctrl+C, and error records.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'LoopbackTools.TestSupport.psm1') -Force
-    Import-Module (Get-ModuleUnderTest) -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null
     $script:listener = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
     $script:listener.Start()
     $script:port = $script:listener.LocalEndpoint.Port

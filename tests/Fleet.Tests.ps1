@@ -13,8 +13,8 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'LoopbackTools.TestSupport.psm1') -Force
-    Import-Module (Get-ModuleUnderTest) -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null
     $script:hasFleet = [bool]$env:LBT_FLEET
     $script:fleet = if ($script:hasFleet) { $env:LBT_FLEET -split ',' } else { @() }
     $script:sessions = @()

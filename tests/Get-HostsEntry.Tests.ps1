@@ -20,7 +20,7 @@ Describe 'Get-HostsEntry' {
     It 'finds localhost by name, on each line that has it' {
         $entries = Get-HostsEntry -Path $hostsPath -HostName localhost -WarningAction SilentlyContinue
         $entries.Count | Should -Be 2
-        $entries[0].Address | Should -Be '127.0.0.1'
+        $entries[0].IPAddress | Should -Be '127.0.0.1'
         $entries[1].Aliases | Should -Be @('ip6-localhost', 'ip6-loopback')
         $entries[0].PSObject.TypeNames[0] | Should -Be 'LoopbackTools.HostsEntry'
     }
@@ -68,16 +68,16 @@ Describe 'Get-HostsEntry' {
 
     It 'takes Path from piped entries' {
         $entry = Get-HostsEntry -Path $hostsPath -HostName build.example -WarningAction SilentlyContinue
-        ($entry | Get-HostsEntry).Address | Should -Be '192.0.2.10'
+        ($entry | Get-HostsEntry).IPAddress | Should -Be '192.0.2.10'
     }
 
-    It 'keeps its table view after Export-Clixml and Import-Clixml' {
+    It 'keeps its view after Export-Clixml and Import-Clixml' {
         $file = Join-Path $TestDrive 'entries.xml'
         Get-HostsEntry -Path $hostsPath -WarningAction SilentlyContinue | Export-Clixml -Path $file
         $imported = Import-Clixml -Path $file
         $imported[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.LoopbackTools.HostsEntry'
-        $table = $imported | Format-Table | Out-String -Width 200
-        $table | Should -Match 'Address\s+HostName\s+Aliases\s+Enabled\s+LineNumber'
-        $table | Should -Match 'ip6-localhost ip6-loopback'
+        $view = $imported | Out-String -Width 200
+        $view | Should -Match 'Line\s+IPAddress\s+HostName Aliases'
+        $view | Should -Match 'ip6-localhost ip6-loopback'
     }
 }

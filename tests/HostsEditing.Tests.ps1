@@ -65,4 +65,11 @@ Describe 'Editing a hosts file' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.EntryNotFound,*'
         $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
+
+    It 'copies piped entries: their IPAddress binds to -Address' {
+        $copy = Join-Path $TestDrive 'copy-hosts'
+        [System.IO.File]::WriteAllText($copy, "127.0.0.1 localhost`n")
+        Get-HostsEntry -Path $hostsPath -HostName app.test | Add-HostsEntry -Path $copy -NoBackup
+        [System.IO.File]::ReadAllText($copy) | Should -BeExactly "127.0.0.1 localhost`n127.0.0.1 app.test www.app.test # dev`n"
+    }
 }

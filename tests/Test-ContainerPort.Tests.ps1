@@ -2,8 +2,8 @@
 # starts a real dockerd in the seal (DOCKER_HOST) with the registry-free image ci-bb:1 (LOOPBACKTOOLS_TEST_IMAGE:
 # /bin/busybox and /www). Without an engine the tests skip, or fail under CI=true.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'LoopbackTools.TestSupport.psm1') -Force
-    Import-Module (Get-ModuleUnderTest) -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null
     $script:Image = if ($env:LOOPBACKTOOLS_TEST_IMAGE) { $env:LOOPBACKTOOLS_TEST_IMAGE } else { 'ci-bb:1' }
     $script:HasEngine = [bool]$env:DOCKER_HOST -or (Test-Path '/var/run/docker.sock') -or (Test-Path '\\.\pipe\docker_engine')
     # Windows runners' engine runs Windows containers: busybox and /proc need a Linux engine.

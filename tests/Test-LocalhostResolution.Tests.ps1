@@ -1,37 +1,14 @@
 # Pester 5 over the packaged module: Test-LocalhostResolution against a real dnsmasq on loopback
 # (started here, with the records of design.md, when dnsmasq exists) and real listening sockets.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot 'LoopbackTools.TestSupport.psm1') -Force
-    Import-Module (Get-ModuleUnderTest) -Force
-
-    function Get-FreePort {
-        $probe = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
-        $probe.Start()
-        try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
-    }
-
-    $script:dnsmasq = Get-Command dnsmasq -ErrorAction SilentlyContinue
-    if (-not $script:dnsmasq -and (Test-Path /usr/sbin/dnsmasq)) { $script:dnsmasq = Get-Command /usr/sbin/dnsmasq }
-    $script:dnsProcess = $null
-    if ($script:dnsmasq) {
-        $script:dnsPort = Get-FreePort
-        $arguments = @(
-            '--keep-in-foreground', '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--bind-interfaces',
-            '--listen-address=127.0.0.1', "--port=$script:dnsPort", '--pid-file=', '--log-facility=-',
-            '--local=/localhost/', '--local=/test/', '--host-record=localhost,203.0.113.7,2001:db8::7', '--host-record=good.test,127.0.0.1,::1')
-        # As root, dnsmasq would drop to nobody, whose group may be missing (docs/decisions.md 8).
-        if ((& id -u) -eq '0') { $arguments += '--user=root' }
-        $script:dnsProcess = Start-Process -FilePath $script:dnsmasq.Source -ArgumentList $arguments -PassThru -RedirectStandardError ([System.IO.Path]::GetTempFileName())
-        $script:dnsServer = "127.0.0.1:$script:dnsPort"
-        foreach ($attempt in 1..100) {
-            $ready = Test-LocalhostResolution -Name good.test -Layer DnsServer -DnsServer $script:dnsServer -TimeoutSec 1
-            if ($ready.Status -eq 'Pass') { break }
-            Start-Sleep -Milliseconds 50
-        }
-    }
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null
+    $script:dns = Start-TestDnsmasq
+    $script:dnsmasq = [bool]$script:dns
+    if ($script:dns) { $script:dnsServer = $script:dns.Server }
 }
 AfterAll {
-    if ($script:dnsProcess -and -not $script:dnsProcess.HasExited) { $script:dnsProcess.Kill() }
+    if ($script:dns) { Stop-TestProcess $script:dns.Process }
     Remove-Module LoopbackTools -ErrorAction SilentlyContinue
 }
 
@@ -85,18 +62,33 @@ Describe 'Test-LocalhostResolution -Port' {
     AfterAll { $script:listener.Stop() }
 
     It 'takes the port from the pipeline by property name' {
-        $probes = [pscustomobject]@{ Port = $script:port } | Test-LocalhostResolution -Layer HostsFile |
-            Where-Object { $_.PSObject.TypeNames[0] -eq 'LoopbackTools.LocalhostPortProbe' }
-        ($probes | Where-Object Address -eq '127.0.0.1').Outcome | Should -Be 'Accepted'
-        ($probes | Where-Object Address -eq '::1').Outcome | Should -Not -Be 'Accepted'
+        $probes = [pscustomobject]@{ Port = $script:port } | Test-LocalhostResolution -Layer HostsFile | Where-Object Layer -eq 'Port'
+        ($probes | Where-Object FirstAddress -eq '127.0.0.1').Outcome | Should -Be 'Accepted'
+        ($probes | Where-Object FirstAddress -eq '::1').Outcome | Should -Not -Be 'Accepted'
     }
 
     It 'takes a listener from Get-LoopbackListener and names it' {
-        $probes = Get-LoopbackListener -Port $script:port | Test-LocalhostResolution -Layer HostsFile |
-            Where-Object { $_.PSObject.TypeNames[0] -eq 'LoopbackTools.LocalhostPortProbe' }
-        $v4 = $probes | Where-Object Address -eq '127.0.0.1' | Select-Object -First 1
+        $probes = Get-LoopbackListener -Port $script:port | Test-LocalhostResolution -Layer HostsFile | Where-Object Layer -eq 'Port'
+        $v4 = $probes | Where-Object FirstAddress -eq '127.0.0.1' | Select-Object -First 1
         $v4.Outcome | Should -Be 'Accepted'
         $v4.Port | Should -Be $script:port
         $v4.ListenerAddress | Should -BeIn @('127.0.0.1', 'unknown')
+    }
+}
+
+Describe 'Test-LocalhostResolution -Port writes one type' {
+    BeforeAll {
+        $script:oneTypeListener = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $script:oneTypeListener.Start()
+    }
+    AfterAll { $script:oneTypeListener.Stop() }
+
+    It 'writes layer rows and port rows as LocalhostResolutionResult, the port rows last' {
+        $rows = @(Test-LocalhostResolution -Layer HostsFile -Port $script:oneTypeListener.LocalEndpoint.Port)
+        @($rows | ForEach-Object { $_.PSObject.TypeNames[0] } | Sort-Object -Unique) | Should -Be 'LoopbackTools.LocalhostResolutionResult'
+        $rows[0].Layer | Should -Be 'HostsFile'
+        @($rows | Select-Object -Skip 1 | ForEach-Object Layer | Sort-Object -Unique) | Should -Be 'Port'
+        ($rows | Where-Object { $_.Layer -eq 'Port' -and $_.FirstAddress -eq '127.0.0.1' }).Server | Should -Be "127.0.0.1:$($script:oneTypeListener.LocalEndpoint.Port)"
+        (Get-Command Test-LocalhostResolution).OutputType.Name | Should -Be @('LoopbackTools.LocalhostResolutionResult', 'System.Boolean')
     }
 }

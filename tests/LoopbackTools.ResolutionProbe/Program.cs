@@ -28,7 +28,6 @@ if (arguments.Mode == "bench")
         {
             var report = await check.CheckAsync(name, arguments.Options, arguments.Port, CancellationToken.None);
             lastRun.AddRange(report.Results.Select(r => $"{r.Name} {r.Layer} {r.Server}: {r.Status}"));
-            lastRun.AddRange(report.Probes.Select(p => $"{p.Name} {p.Address}:{p.Port} {p.Outcome}: {p.Status}"));
         }
 
         timings.Add(watch.Elapsed.TotalMilliseconds);
@@ -44,7 +43,7 @@ var reports = new List<object>();
 foreach (var name in arguments.Names)
 {
     var report = await check.CheckAsync(name, arguments.Options, arguments.Port, CancellationToken.None);
-    reports.Add(new { name, report.Results, report.Probes, report.Healthy });
+    reports.Add(new { name, report.Results, report.Healthy });
 }
 
 Console.WriteLine(JsonSerializer.Serialize(reports, json));

@@ -114,7 +114,7 @@ public sealed class HostsEditor
         var changes = new List<HostsLineChange>();
         foreach (var (line, entry) in CurrentEntries(false).ToList())
         {
-            if (wanted is not null && AddressInfo.TryCreate(entry.Address)?.Normalized != wanted)
+            if (wanted is not null && AddressInfo.TryCreate(entry.IPAddress)?.Normalized != wanted)
             {
                 continue;
             }
@@ -262,7 +262,7 @@ public sealed class HostsEditor
     }
 
     private HostsEntry? ParseLine(string text, int lineNumber) =>
-        HostsDocument.Parse(text, Document.Path).Entries.Select(e => new HostsEntry(e.Address, e.HostName, e.Aliases, e.Comment, e.Enabled, lineNumber, e.Path, e.AddressFamily, e.Scope)).FirstOrDefault();
+        HostsDocument.Parse(text, Document.Path).Entries.Select(e => new HostsEntry(e.IPAddress, e.HostName, e.Aliases, e.Comment, e.Enabled, lineNumber, e.Path, e.AddressFamily, e.Scope)).FirstOrDefault();
 
     private void ExpectEntry(int lineNumber, string hostName)
     {

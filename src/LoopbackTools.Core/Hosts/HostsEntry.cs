@@ -9,7 +9,7 @@ public sealed class HostsEntry
 {
     public HostsEntry(string address, string hostName, string[] aliases, string comment, bool enabled, int lineNumber, string path, AddressFamily addressFamily, AddressScope scope)
     {
-        Address = address ?? throw new ArgumentNullException(nameof(address));
+        IPAddress = address ?? throw new ArgumentNullException(nameof(address));
         HostName = hostName ?? throw new ArgumentNullException(nameof(hostName));
         Aliases = aliases ?? throw new ArgumentNullException(nameof(aliases));
         Comment = comment ?? string.Empty;
@@ -20,8 +20,8 @@ public sealed class HostsEntry
         Scope = scope;
     }
 
-    /// <summary>The address as written in the file, zone included (<c>fe80::1%lo0</c>).</summary>
-    public string Address { get; }
+    /// <summary>The address as written in the file, zone included (<c>fe80::1%lo0</c>). Not "Address": System.Array has an Address method, which would shadow <c>(Get-HostsEntry).IPAddress</c>.</summary>
+    public string IPAddress { get; }
 
     /// <summary>The first name on the line: the canonical name.</summary>
     public string HostName { get; }
@@ -48,5 +48,5 @@ public sealed class HostsEntry
 
     public bool IsUnspecified => Scope == AddressScope.Unspecified;
 
-    public override string ToString() => (Enabled ? string.Empty : "# ") + Address + " " + HostName + (Aliases.Length == 0 ? string.Empty : " " + string.Join(" ", Aliases));
+    public override string ToString() => (Enabled ? string.Empty : "# ") + IPAddress + " " + HostName + (Aliases.Length == 0 ? string.Empty : " " + string.Join(" ", Aliases));
 }

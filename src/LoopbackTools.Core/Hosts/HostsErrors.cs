@@ -120,7 +120,7 @@ public static class HostsErrors
         return new LoopbackToolsException(
             NameAlreadyMappedId,
             ErrorKind.InvalidOperation,
-            $"'{name}' is already mapped to {existing.Address} on line {existing.LineNumber} of '{existing.Path}'.",
+            $"'{name}' is already mapped to {existing.IPAddress} on line {existing.LineNumber} of '{existing.Path}'.",
             "Change that entry with Set-HostsEntry, or add -Force to add another line anyway (resolvers use the first line that names it).",
             existing);
     }

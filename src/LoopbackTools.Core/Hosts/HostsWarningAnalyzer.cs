@@ -40,10 +40,10 @@ internal static class HostsWarningAnalyzer
                     warnings.Add(new HostsWarning(HostsWarningKind.NameMappedElsewhere, name, entry.LineNumber, Format(
                         "'{0}' is also mapped to {1} on line {2}; resolvers use the first line naming it (line {3}, {4}).",
                         name,
-                        other.Address,
+                        other.IPAddress,
                         other.LineNumber,
                         rivals[0].LineNumber,
-                        rivals[0].Address)));
+                        rivals[0].IPAddress)));
                 }
             }
         }
@@ -59,8 +59,8 @@ internal static class HostsWarningAnalyzer
                 warnings.Add(new HostsWarning(HostsWarningKind.LoopbackNameMovedAway, name, moved.LineNumber, Format(
                     "'{0}' resolved to loopback ({1}) and now resolves to {2} (line {3}): programs reaching it no longer stay on this machine.",
                     name,
-                    lost.Address,
-                    moved.Address,
+                    lost.IPAddress,
+                    moved.IPAddress,
                     moved.LineNumber)));
             }
         }
@@ -71,7 +71,7 @@ internal static class HostsWarningAnalyzer
     /// <summary>What a resolver answers for the name: the first line of each address family.</summary>
     private static List<HostsEntry> FirstPerFamily(List<HostsEntry> lines) => lines.GroupBy(e => e.AddressFamily).Select(g => g.First()).ToList();
 
-    private static string Normalized(HostsEntry entry) => AddressInfo.TryCreate(entry.Address)?.Normalized ?? entry.Address;
+    private static string Normalized(HostsEntry entry) => AddressInfo.TryCreate(entry.IPAddress)?.Normalized ?? entry.IPAddress;
 
     private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

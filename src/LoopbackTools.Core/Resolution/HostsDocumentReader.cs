@@ -20,9 +20,9 @@ public sealed class HostsDocumentReader : IHostsReader
         var mappings = new List<HostsMapping>();
         foreach (var entry in Load(path).Entries)
         {
-            if (entry.Enabled && Names(entry, name) && AddressClassifier.TryParse(entry.Address, out var address))
+            if (entry.Enabled && Names(entry, name) && AddressClassifier.TryParse(entry.IPAddress, out var address))
             {
-                mappings.Add(new HostsMapping(address!, entry.Address, entry.LineNumber));
+                mappings.Add(new HostsMapping(address!, entry.IPAddress, entry.LineNumber));
             }
         }
 

@@ -26,7 +26,7 @@ public sealed class LocalhostPortMatrix
     }
 
     /// <param name="resolved">The name's addresses in the order clients try them (the OS resolver's order).</param>
-    public async Task<IReadOnlyList<LocalhostPortProbe>> ProbeAsync(string name, IReadOnlyList<IPAddress> resolved, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LocalhostResolutionResult>> ProbeAsync(string name, IReadOnlyList<IPAddress> resolved, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ValidatePort(port);
         var order = (resolved ?? Array.Empty<IPAddress>()).Select(Unmap).Distinct().ToList();
@@ -35,7 +35,7 @@ public sealed class LocalhostPortMatrix
         var table = _listeners.Find(port, cancellationToken);
         var accepted = candidates.Where((_, i) => outcomes[i] == ConnectOutcome.Accepted).ToArray();
 
-        var probes = new List<LocalhostPortProbe>();
+        var rows = new List<LocalhostResolutionResult>();
         for (var i = 0; i < candidates.Length; i++)
         {
             var address = candidates[i];
@@ -43,10 +43,10 @@ public sealed class LocalhostPortMatrix
             var rank = order.IndexOf(address) + 1;
             var verdict = Judge(name, address, port, rank, outcomes[i], order, accepted, listener);
             var listenerAddress = table is null ? Unknown : listener?.Address.ToString() ?? string.Empty;
-            probes.Add(new LocalhostPortProbe(name, address.ToString(), port, rank, outcomes[i], listenerAddress, Describe(listener), verdict.Status, verdict.Finding));
+            rows.Add(new LocalhostResolutionResult(name, address, port, rank, outcomes[i], listenerAddress, Describe(listener), verdict.Status, verdict.Finding));
         }
 
-        return probes;
+        return rows;
     }
 
     /// <exception cref="LoopbackToolsException">Resolution.InvalidPort.</exception>

@@ -69,8 +69,12 @@ public sealed class LocalhostResolutionCheck
             results.AddRange(await dnsChecks.ConfigureAwait(false));
         }
 
-        var probes = matrix is null ? Array.Empty<LocalhostPortProbe>() : await matrix.ConfigureAwait(false);
-        return new LocalhostResolutionReport(results, probes);
+        if (matrix is not null)
+        {
+            results.AddRange(await matrix.ConfigureAwait(false));
+        }
+
+        return new LocalhostResolutionReport(results);
     }
 
     private Task<IReadOnlyList<LocalhostResolutionResult>> DnsChecks(string name, LocalhostResolutionOptions options, CancellationToken cancellationToken) =>

@@ -1,10 +1,17 @@
 using System;
+using System.Globalization;
+using System.Net;
+using LoopbackTools.Addressing;
 
 namespace LoopbackTools;
 
-/// <summary>What one layer answered for one name, judged against RFC 6761 and what clients do with it.</summary>
+/// <summary>
+/// One row of Test-LocalhostResolution: what one layer answered for one name, or (Layer Port) what a TCP connection
+/// to one of its addresses got. One type for both, so a call renders as one view (PowerShell lists a second type).
+/// </summary>
 public sealed class LocalhostResolutionResult
 {
+    /// <summary>A layer row (HostsFile, OsResolver, DnsServer).</summary>
     public LocalhostResolutionResult(string name, ResolutionLayer layer, string server, string[] addresses, bool allLoopback, string responseCode, ResolutionStatus status, string finding)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
@@ -16,16 +23,42 @@ public sealed class LocalhostResolutionResult
         ResponseCode = responseCode ?? string.Empty;
         Status = status;
         Finding = finding ?? string.Empty;
+        ListenerAddress = string.Empty;
+        ListenerProcess = string.Empty;
+    }
+
+    /// <summary>A port row (Layer Port): one cell of the resolve-by-listen matrix.</summary>
+    public LocalhostResolutionResult(string name, IPAddress address, int port, int resolvedOrder, ConnectOutcome outcome, string listenerAddress, string listenerProcess, ResolutionStatus status, string finding)
+    {
+        if (address is null)
+        {
+            throw new ArgumentNullException(nameof(address));
+        }
+
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Layer = ResolutionLayer.Port;
+        Server = new IPEndPoint(address, port).ToString();
+        Addresses = new[] { address.ToString() };
+        FirstAddress = Addresses[0];
+        AllLoopback = AddressClassifier.IsLoopback(address);
+        ResponseCode = string.Empty;
+        Status = status;
+        Finding = finding ?? string.Empty;
+        Port = port;
+        ResolvedOrder = resolvedOrder;
+        Outcome = outcome;
+        ListenerAddress = listenerAddress ?? string.Empty;
+        ListenerProcess = listenerProcess ?? string.Empty;
     }
 
     public string Name { get; }
 
     public ResolutionLayer Layer { get; }
 
-    /// <summary>The DNS server asked (<c>127.0.0.1:53</c>, <c>[::1]:53</c>), the hosts file read, or <c>system resolver</c>.</summary>
+    /// <summary>What was asked: the DNS server (<c>127.0.0.1:53</c>, <c>[::1]:53</c>), the hosts file, <c>system resolver</c>, or (Port) the endpoint connected to (<c>127.0.0.1:3000</c>).</summary>
     public string Server { get; }
 
-    /// <summary>Addresses in the order the layer gave them (DNS: A answers, then AAAA).</summary>
+    /// <summary>Addresses in the order the layer gave them (DNS: A answers, then AAAA); Port: the one address connected to.</summary>
     public string[] Addresses { get; }
 
     /// <summary>The address a client trying only the first one would use; empty when there is none.</summary>
@@ -42,5 +75,22 @@ public sealed class LocalhostResolutionResult
     /// <summary>One sentence a person can act on.</summary>
     public string Finding { get; }
 
-    public override string ToString() => $"{Layer} {Name}: {Status} - {Finding}";
+    /// <summary>Port rows: the TCP port connected to; 0 on layer rows.</summary>
+    public int Port { get; }
+
+    /// <summary>Port rows: 1 for the first address the OS resolver returned, 2 for the next...; 0 for 127.0.0.1 or ::1 checked although the name did not resolve to it, and on layer rows.</summary>
+    public int ResolvedOrder { get; }
+
+    /// <summary>Port rows: what the connection got; null on layer rows.</summary>
+    public ConnectOutcome? Outcome { get; }
+
+    /// <summary>Port rows: where the listener that serves this address is bound (<c>127.0.0.1</c>, <c>0.0.0.0</c>, <c>::</c>); <c>unknown</c> when the listener table could not be read; empty when nothing listens.</summary>
+    public string ListenerAddress { get; }
+
+    /// <summary>Port rows: the listening process as <c>name (pid)</c>, when known.</summary>
+    public string ListenerProcess { get; }
+
+    public override string ToString() => Layer == ResolutionLayer.Port
+        ? string.Format(CultureInfo.InvariantCulture, "Port {0} {1} {2}: {3} - {4}", Name, Server, Outcome, Status, Finding)
+        : $"{Layer} {Name}: {Status} - {Finding}";
 }

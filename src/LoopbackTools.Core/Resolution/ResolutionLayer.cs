@@ -1,6 +1,6 @@
 namespace LoopbackTools;
 
-/// <summary>Where a name was looked up.</summary>
+/// <summary>Where a name was looked up, or (Port) where a connection to it went.</summary>
 public enum ResolutionLayer
 {
     /// <summary>The hosts file, read directly.</summary>
@@ -11,4 +11,7 @@ public enum ResolutionLayer
 
     /// <summary>A DNS server asked directly, A and AAAA.</summary>
     DnsServer,
+
+    /// <summary>TCP connections to the name's addresses (and 127.0.0.1, ::1) on -Port: which address answers.</summary>
+    Port,
 }

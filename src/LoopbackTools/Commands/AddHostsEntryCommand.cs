@@ -8,7 +8,9 @@ namespace LoopbackTools.Commands;
 [OutputType(typeof(HostsEntry))]
 public sealed class AddHostsEntryCommand : HostsEditCmdlet
 {
+    // IPAddress: the property of a piped HostsEntry (not "Address", which System.Array's Address method shadows).
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("IPAddress")]
     [ValidateNotNullOrEmpty]
     public string? Address { get; set; }
 

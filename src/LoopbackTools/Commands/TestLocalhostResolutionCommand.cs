@@ -7,9 +7,9 @@ using LoopbackTools.Resolution;
 
 namespace LoopbackTools.Commands;
 
-/// <summary>Test-LocalhostResolution: every layer side by side, and the port matrix. All rules are in Core (LocalhostResolutionCheck).</summary>
+/// <summary>Test-LocalhostResolution: every layer side by side, and the port matrix, as rows of one type. All rules are in Core (LocalhostResolutionCheck).</summary>
 [Cmdlet(VerbsDiagnostic.Test, "LocalhostResolution")]
-[OutputType(typeof(LocalhostResolutionResult), typeof(LocalhostPortProbe))]
+[OutputType(typeof(LocalhostResolutionResult))]
 [OutputType(typeof(bool))]
 public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
 {
@@ -89,7 +89,6 @@ public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
             if (!Quiet.IsPresent)
             {
                 WriteObject(report.Results, true);
-                WriteObject(report.Probes, true);
             }
         }
     }

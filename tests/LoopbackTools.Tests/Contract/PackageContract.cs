@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace LoopbackTools.Tests.Contract;
@@ -95,7 +96,9 @@ public static class PackageContract
                     continue;
                 }
 
-                foreach (var property in view.Descendants("PropertyName").Select(p => p.Value.Trim()))
+                // Custom views read properties in script blocks ($_.Finding): those must exist too.
+                var scripted = view.Descendants("ScriptBlock").SelectMany(b => Regex.Matches(b.Value, @"\$_\.(\w+)").Cast<Match>().Select(m => m.Groups[1].Value));
+                foreach (var property in view.Descendants("PropertyName").Select(p => p.Value.Trim()).Concat(scripted).Distinct())
                 {
                     var known = properties.Contains(property) || (aliases.TryGetValue(typeName, out var a) && a.Contains(property));
                     if (!known)

@@ -81,7 +81,7 @@ public sealed class PackageContractTests
     public void Format_check_catches_a_bad_property_a_missing_twin_and_an_unknown_type()
     {
         var format = FormatFile;
-        var view = format.Descendants("View").First();
+        var view = format.Descendants("View").First(v => v.Descendants("PropertyName").Any());
         view.Descendants("PropertyName").First().Value = "NoSuchProperty";
         view.Element("ViewSelectedBy")!.Elements("TypeName").Where(t => t.Value.StartsWith("Deserialized.", StringComparison.Ordinal)).Remove();
         view.Element("ViewSelectedBy")!.Add(new XElement("TypeName", "LoopbackTools.NoSuchType"));
@@ -89,6 +89,15 @@ public sealed class PackageContractTests
         Assert.Contains(problems, p => p.Contains("NoSuchProperty", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Deserialized.", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("LoopbackTools.NoSuchType", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Format_check_catches_a_script_block_that_reads_a_missing_property()
+    {
+        var format = FormatFile;
+        var block = format.Descendants("ScriptBlock").First(b => b.Value.Contains("$_.Finding", StringComparison.Ordinal));
+        block.Value = block.Value.Replace("$_.Finding", "$_.Verdict", StringComparison.Ordinal);
+        Assert.Contains(PackageContract.CheckFormats(format, TypesFile, Metadata.Value), p => p.Contains("'Verdict'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class HostsEditRoundTripTests
         Assert.Equal(HostsSplice.Append(document, original, change.After!), result.ToBytes());
         Assert.Equal(document.Encoding, result.Document.Encoding);
         var added = Assert.Single(result.Entries);
-        Assert.Equal(("127.0.0.1", "added.test", "new", result.Document.Lines.Count), (added.Address, added.HostName, added.Comment, added.LineNumber));
+        Assert.Equal(("127.0.0.1", "added.test", "new", result.Document.Lines.Count), (added.IPAddress, added.HostName, added.Comment, added.LineNumber));
         Assert.Equal(document.Lines.Count + 1, result.Document.Lines.Count);
     }
 

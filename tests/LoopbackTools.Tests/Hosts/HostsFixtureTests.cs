@@ -91,7 +91,7 @@ public sealed class HostsFixtureTests
     public void Scoped_ipv6_addresses_keep_their_zone()
     {
         var document = HostsFixtures.Load("scoped-ipv6.hosts");
-        var scoped = document.Entries.Where(e => e.Address.Contains('%', StringComparison.Ordinal)).ToArray();
+        var scoped = document.Entries.Where(e => e.IPAddress.Contains('%', StringComparison.Ordinal)).ToArray();
         Assert.Equal(new[] { "fe80::1%lo0 localhost", "fe80::2%eth0 router.local", "fe80::3%2 printer.local" }, scoped.Select(e => e.ToString()));
         Assert.All(scoped, e => Assert.Equal(AddressFamily.InterNetworkV6, e.AddressFamily));
         Assert.All(scoped, e => Assert.Equal(AddressScope.Specific, e.Scope));
@@ -107,7 +107,7 @@ public sealed class HostsFixtureTests
             entries.Select(e => e.Scope));
         Assert.Equal(new[] { true, false, false, false, false, true }, entries.Select(e => e.IsLoopback));
         Assert.Equal(new[] { false, false, true, true, true, false }, entries.Select(e => e.IsUnspecified));
-        Assert.Equal("0:0:0:0:0:0:0:1", entries[5].Address);
+        Assert.Equal("0:0:0:0:0:0:0:1", entries[5].IPAddress);
     }
 
     [Fact]

@@ -12,10 +12,10 @@ public sealed class LocalhostPortMatrixTests
     private static readonly IPAddress[] IPv4First = { IPAddress.Loopback, IPAddress.IPv6Loopback };
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    private static async Task<IReadOnlyList<LocalhostPortProbe>> Probe(IReadOnlyList<IPAddress> resolved, int port, IListenerLookup? lookup = null) =>
+    private static async Task<IReadOnlyList<LocalhostResolutionResult>> Probe(IReadOnlyList<IPAddress> resolved, int port, IListenerLookup? lookup = null) =>
         await new LocalhostPortMatrix(lookup).ProbeAsync("localhost", resolved, port, Timeout, CancellationToken.None);
 
-    private static LocalhostPortProbe At(IEnumerable<LocalhostPortProbe> probes, string address) => Assert.Single(probes, p => p.Address == address);
+    private static LocalhostResolutionResult At(IEnumerable<LocalhostResolutionResult> probes, string address) => Assert.Single(probes, p => p.FirstAddress == address);
 
     private static TcpListener Listen(IPAddress address, int port = 0)
     {
@@ -41,7 +41,7 @@ public sealed class LocalhostPortMatrixTests
         Assert.Equal(ConnectOutcome.Refused, v6.Outcome);
         Assert.Equal(1, v6.ResolvedOrder);
         Assert.Equal(ResolutionStatus.Fail, v6.Status);
-        Assert.Equal("localhost resolves to ::1 first but the server listens only on 127.0.0.1: clients that try IPv6 first will fail (::1 refuses) - bind to ::1 too, or to localhost on both families", v6.Verdict);
+        Assert.Equal("localhost resolves to ::1 first but the server listens only on 127.0.0.1: clients that try IPv6 first will fail (::1 refuses) - bind to ::1 too, or to localhost on both families", v6.Finding);
 
         var v4 = At(probes, "127.0.0.1");
         Assert.Equal(ConnectOutcome.Accepted, v4.Outcome);
@@ -70,7 +70,7 @@ public sealed class LocalhostPortMatrixTests
         var v4 = At(probes, "127.0.0.1");
         Assert.Equal(ConnectOutcome.Refused, v4.Outcome);
         Assert.Equal(ResolutionStatus.Fail, v4.Status);
-        Assert.StartsWith("localhost resolves to 127.0.0.1 first but the server listens only on ::1: clients that try IPv4 first will fail", v4.Verdict, StringComparison.Ordinal);
+        Assert.StartsWith("localhost resolves to 127.0.0.1 first but the server listens only on ::1: clients that try IPv4 first will fail", v4.Finding, StringComparison.Ordinal);
         Assert.Equal(ConnectOutcome.Accepted, At(probes, "::1").Outcome);
     }
 
@@ -82,7 +82,7 @@ public sealed class LocalhostPortMatrixTests
         Assert.Equal(ResolutionStatus.Pass, At(probes, "::1").Status);
         var v4 = At(probes, "127.0.0.1");
         Assert.Equal(ResolutionStatus.Warn, v4.Status);
-        Assert.Contains("localhost also resolves to 127.0.0.1, but nothing accepts there", v4.Verdict, StringComparison.Ordinal);
+        Assert.Contains("localhost also resolves to 127.0.0.1, but nothing accepts there", v4.Finding, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class LocalhostPortMatrixTests
         Assert.Equal(ConnectOutcome.Accepted, v4.Outcome);
         Assert.Equal("0.0.0.0", v4.ListenerAddress);
         Assert.Equal(ResolutionStatus.Warn, v4.Status);
-        Assert.StartsWith("listening on 0.0.0.0: reachable from the network", v4.Verdict, StringComparison.Ordinal);
+        Assert.StartsWith("listening on 0.0.0.0: reachable from the network", v4.Finding, StringComparison.Ordinal);
         Assert.Equal(ConnectOutcome.Refused, At(probes, "::1").Outcome);
         Assert.Equal(ResolutionStatus.Warn, At(probes, "::1").Status);
     }
@@ -121,7 +121,7 @@ public sealed class LocalhostPortMatrixTests
         var probes = await Probe(IPv6First, listener.Port);
         Assert.All(probes, p => Assert.Equal(ConnectOutcome.Accepted, p.Outcome));
         Assert.All(probes, p => Assert.Equal("::", p.ListenerAddress));
-        Assert.All(probes, p => Assert.StartsWith("listening on [::]: reachable from the network", p.Verdict, StringComparison.Ordinal));
+        Assert.All(probes, p => Assert.StartsWith("listening on [::]: reachable from the network", p.Finding, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class LocalhostPortMatrixTests
 
         var probes = await Probe(IPv4First, port);
         Assert.All(probes, p => Assert.Equal(ResolutionStatus.Fail, p.Status));
-        Assert.All(probes, p => Assert.Contains($"nothing accepts connections on port {port} at any loopback address", p.Verdict, StringComparison.Ordinal));
+        Assert.All(probes, p => Assert.Contains($"nothing accepts connections on port {port} at any loopback address", p.Finding, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class LocalhostPortMatrixTests
     {
         using var listener = new DisposableListener(Listen(IPAddress.Loopback));
         var probes = await Probe(Array.Empty<IPAddress>(), listener.Port);
-        Assert.Equal(new[] { "127.0.0.1", "::1" }, probes.Select(p => p.Address));
+        Assert.Equal(new[] { "127.0.0.1", "::1" }, probes.Select(p => p.FirstAddress));
         Assert.All(probes, p => Assert.Equal(0, p.ResolvedOrder));
         Assert.Equal(ConnectOutcome.Accepted, probes[0].Outcome);
     }

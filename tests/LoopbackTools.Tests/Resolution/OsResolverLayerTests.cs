@@ -108,7 +108,7 @@ public sealed class OsResolverLayerTests
         var v6 = report.At("::1");
         Assert.Equal(ConnectOutcome.Refused, v6.Outcome);
         Assert.Equal(ResolutionStatus.Fail, v6.Status);
-        Assert.Contains("localhost resolves to ::1 first but the server listens only on 127.0.0.1: clients that try IPv6 first will fail", v6.Verdict, StringComparison.Ordinal);
+        Assert.Contains("localhost resolves to ::1 first but the server listens only on 127.0.0.1: clients that try IPv6 first will fail", v6.Finding, StringComparison.Ordinal);
         Assert.False(report.Healthy);
     }
 }

@@ -74,10 +74,14 @@ public static class ResolutionProbeProcess
     public static IReadOnlyList<ProbeReport> Run(string hostsText, params string[] arguments) =>
         JsonSerializer.Deserialize<ProbeReport[]>(RunRaw(hostsText, new[] { "check" }.Concat(arguments).ToArray()), Json)!;
 
-    public sealed record ProbeReport(string Name, LocalhostResolutionResult[] Results, LocalhostPortProbe[] Probes, bool Healthy)
+    public sealed record ProbeReport(string Name, ProbeRow[] Results, bool Healthy)
     {
-        public LocalhostResolutionResult Layer(ResolutionLayer layer) => Assert.Single(Results, r => r.Layer == layer);
+        public ProbeRow Layer(ResolutionLayer layer) => Assert.Single(Results, r => r.Layer == layer);
 
-        public LocalhostPortProbe At(string address) => Assert.Single(Probes, p => p.Address == address);
+        /// <summary>The port row for one address.</summary>
+        public ProbeRow At(string address) => Assert.Single(Results, r => r.Layer == ResolutionLayer.Port && r.FirstAddress == address);
     }
+
+    /// <summary>A LocalhostResolutionResult read back from the probe's JSON (the output type has two constructors, so it is not deserialised directly).</summary>
+    public sealed record ProbeRow(string Name, ResolutionLayer Layer, string Server, string[] Addresses, string FirstAddress, bool AllLoopback, string ResponseCode, ResolutionStatus Status, string Finding, int Port, int ResolvedOrder, ConnectOutcome? Outcome, string ListenerAddress, string ListenerProcess);
 }

@@ -75,6 +75,11 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
         $columns = Get-ViewColumn -TypeName 'Deserialized.LoopbackTools.LoopbackListener'
         $header | Should -Match ('^' + (($columns | ForEach-Object { [regex]::Escape($_) }) -join '\s+'))
         foreach ($address in $script:fleet) { $text | Should -Match ([regex]::Escape($address)) }
+        # At 80 columns too: PowerShell appends a PSComputerName column, and the view leaves it room.
+        $narrow = ($rows | Out-String -Width 80) -split "`n"
+        ($narrow | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
+        foreach ($address in $script:fleet) { ($narrow -match "\s$([regex]::Escape($address))\s*$").Count | Should -Be 1 }
+        ($narrow -match 'PSComputerName').Count | Should -Be 1 -Because 'the header is whole, not split over two lines'
         $text | Should -Not -Match '(?m)^ProcessName\s*:'   # a list view would print "Name : value" lines
     }
 

@@ -7,7 +7,10 @@ namespace LoopbackTools.Tests.Dns;
 /// <summary>The stub client against real servers on loopback: dnsmasq, and scripted sockets for misbehaviour.</summary>
 public sealed class DnsStubClientTests : IClassFixture<DnsmasqFixture>
 {
+    // Short only where a time-out is the outcome under test. A test that expects an answer waits long: on a loaded
+    // machine (the sealed run starts many tests at once) 500 ms passed before a scripted server's reply was read.
     private static readonly DnsQueryOptions Short = new() { Timeout = TimeSpan.FromMilliseconds(500) };
+    private static readonly DnsQueryOptions Ample = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly DnsmasqFixture _dns;
     private readonly DnsStubClient _client = new();
 
@@ -55,7 +58,7 @@ public sealed class DnsStubClientTests : IClassFixture<DnsmasqFixture>
     public async Task Refused_is_an_answer_with_its_rcode()
     {
         using var server = new ScriptedDnsServer(IPAddress.Loopback, q => new[] { DnsTestMessage.Reply(q, 5) });
-        var result = await _client.QueryAsync(server.EndPoint, "localhost", DnsRecordType.A, Short, CancellationToken.None);
+        var result = await _client.QueryAsync(server.EndPoint, "localhost", DnsRecordType.A, Ample, CancellationToken.None);
         Assert.Equal(DnsQueryOutcome.Answered, result.Outcome);
         Assert.Equal(DnsResponseCode.Refused, result.Rcode);
     }
@@ -68,7 +71,7 @@ public sealed class DnsStubClientTests : IClassFixture<DnsmasqFixture>
             DnsTestMessage.WithId(DnsTestMessage.AnswerTo(q, IPAddress.Parse("203.0.113.66")), (ushort)(DnsTestMessage.IdOf(q) ^ 0x5555)),
             DnsTestMessage.AnswerTo(q, IPAddress.Loopback),
         });
-        var result = await _client.QueryAsync(server.EndPoint, "localhost", DnsRecordType.A, Short, CancellationToken.None);
+        var result = await _client.QueryAsync(server.EndPoint, "localhost", DnsRecordType.A, Ample, CancellationToken.None);
         Assert.Equal(DnsQueryOutcome.Answered, result.Outcome);
         Assert.Equal(new[] { IPAddress.Loopback }, result.Addresses);
         Assert.Equal(1, result.IgnoredResponses);
@@ -113,7 +116,7 @@ public sealed class DnsStubClientTests : IClassFixture<DnsmasqFixture>
     public async Task Malformed_answer_with_the_right_id_is_rejected_with_the_reason()
     {
         using var server = new ScriptedDnsServer(IPAddress.Loopback, q => new[] { q[..2].Concat(new byte[] { 0x81, 0x80, 0, 1 }).ToArray() });
-        var result = await _client.QueryAsync(server.EndPoint, "localhost", DnsRecordType.A, Short, CancellationToken.None);
+        var result = await _client.QueryAsync(server.EndPoint, "localhost", DnsRecordType.A, Ample, CancellationToken.None);
         Assert.Equal(DnsQueryOutcome.Malformed, result.Outcome);
         Assert.Contains("12-byte header", result.Reason, StringComparison.Ordinal);
     }
@@ -134,7 +137,7 @@ public sealed class DnsStubClientTests : IClassFixture<DnsmasqFixture>
             IPAddress.IPv6Loopback,
             q => new[] { DnsTestMessage.Reply(q, 0, truncated: true) },
             q => DnsTestMessage.AnswerTo(q, IPAddress.IPv6Loopback));
-        var result = await _client.QueryAsync(server.EndPoint, "localhost", DnsRecordType.Aaaa, Short, CancellationToken.None);
+        var result = await _client.QueryAsync(server.EndPoint, "localhost", DnsRecordType.Aaaa, Ample, CancellationToken.None);
         Assert.Equal(DnsQueryOutcome.Answered, result.Outcome);
         Assert.True(result.Truncated);
         Assert.True(result.UsedTcp);

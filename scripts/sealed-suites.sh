@@ -8,6 +8,7 @@ ip link set lo up
 # Every resolver lookup inside the seal goes to 127.0.0.1: nothing reaches the machine's DNS server.
 echo "nameserver 127.0.0.1" > "$SEAL/resolv.conf"
 mount --bind "$SEAL/resolv.conf" /etc/resolv.conf
+bash "$ROOT/scripts/seal-resolver-config.sh" "$SEAL/resolver"
 # ip netns keeps its handles under /run/netns: give the seal its own.
 mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns
 # dockerd needs a cgroup tree; keep the host's mounted one.

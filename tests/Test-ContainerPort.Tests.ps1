@@ -68,6 +68,15 @@ Describe 'Test-ContainerPort' -Tag 'Linux' {
         $notPass.Container | Should -Not -Contain $good
     }
 
+    It 'is refused by Stop-Process: a row carries no owner, so nothing is matched by name (issue 18)' {
+        $name = Start-WebContainer
+        $row = Test-UntilListening $name
+        $row.PSObject.Properties.Name | Should -Not -Contain 'Name'
+        $row | Stop-Process -WhatIf -ErrorVariable stopped -ErrorAction SilentlyContinue
+        $stopped[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectNotBound,*'
+        (Test-ContainerPort -Name $name).Status | Should -Be 'Pass'
+    }
+
     It 'binds docker ps objects from the pipeline' {
         $name = Start-WebContainer
         Test-UntilListening $name | Out-Null

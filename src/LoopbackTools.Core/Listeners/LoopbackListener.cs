@@ -18,7 +18,7 @@ public sealed class LoopbackListener
         BindScope bindScope,
         bool? isDualStack,
         int? processId,
-        string? processName,
+        string? process,
         string? commandLine,
         string? user,
         long? networkNamespace,
@@ -31,7 +31,7 @@ public sealed class LoopbackListener
         BindScope = bindScope;
         IsDualStack = isDualStack;
         ProcessId = processId;
-        ProcessName = processName;
+        Process = process;
         CommandLine = commandLine;
         User = user;
         NetworkNamespace = networkNamespace;
@@ -60,7 +60,12 @@ public sealed class LoopbackListener
 
     public int? ProcessId { get; }
 
-    public string? ProcessName { get; }
+    /// <summary>
+    /// The owner's process name (Linux comm). Deliberately not called ProcessName or Name: those are the names
+    /// Stop-Process, Wait-Process and Get-Process bind to -Name, which would target every process of that name
+    /// (docs/decisions.md). Piped into those cmdlets, the listener binds its Id (types.ps1xml) instead.
+    /// </summary>
+    public string? Process { get; }
 
     public string? CommandLine { get; }
 
@@ -78,7 +83,7 @@ public sealed class LoopbackListener
     public override string ToString()
     {
         var host = AddressFamily == AddressFamily.InterNetworkV6 ? "[" + LocalAddress + "]" : LocalAddress;
-        var owner = ProcessId is int pid ? " pid " + pid.ToString(CultureInfo.InvariantCulture) + (ProcessName is null ? string.Empty : " " + ProcessName) : string.Empty;
+        var owner = ProcessId is int pid ? " pid " + pid.ToString(CultureInfo.InvariantCulture) + (Process is null ? string.Empty : " " + Process) : string.Empty;
         return $"{Protocol} {host}:{Port.ToString(CultureInfo.InvariantCulture)}{owner}";
     }
 }

@@ -26,7 +26,7 @@ public sealed class ScannerListenerLookup : IListenerLookup
         {
             if (listener.Protocol == ListenerProtocol.Tcp && listener.Port == port && AddressClassifier.TryParse(listener.LocalAddress, out var address))
             {
-                bindings.Add(new ListenerBinding(address!, listener.Port, listener.IsDualStack, listener.ProcessId, listener.ProcessName ?? string.Empty));
+                bindings.Add(new ListenerBinding(address!, listener.Port, listener.IsDualStack, listener.ProcessId, listener.Process ?? string.Empty));
             }
         }
 

@@ -24,7 +24,7 @@ public sealed class ListenerNamespaceTests
         var listener = Assert.Single(result.Listeners);
         Assert.Equal(procfs ? "procfs" : "netlink", result.Source);
         Assert.Equal(server.Id, listener.ProcessId); // ip netns exec execs: the pid is busybox's
-        Assert.Equal("busybox", listener.ProcessName);
+        Assert.Equal("busybox", listener.Process);
         Assert.Equal(BindScope.AllInterfaces, listener.BindScope);
         Assert.NotEqual(NamespaceIdOfThisProcess(), listener.NetworkNamespace);
         Assert.Empty(host.Listeners);

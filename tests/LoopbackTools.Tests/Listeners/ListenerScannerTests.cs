@@ -106,7 +106,7 @@ public sealed class ListenerScannerTests
         Assert.Equal(ports[3], Assert.Single(Scan(o => o.IncludeTcp = false).Listeners).Port);
         Assert.Equal(4, Scan(o => o.ProcessIds = new[] { Environment.ProcessId }).Listeners.Count);
         Assert.Empty(Scan(o => o.ProcessIds = new[] { int.MaxValue }).Listeners);
-        var name = Scan(_ => { }).Listeners[0].ProcessName!;
+        var name = Scan(_ => { }).Listeners[0].Process!;
         Assert.Equal(4, Scan(o => o.ProcessNames = new[] { name.Substring(0, 2).ToUpperInvariant() + "*" }).Listeners.Count);
         Assert.Empty(Scan(o => o.ProcessNames = new[] { "no-such-process*" }).Listeners);
 

@@ -9,6 +9,10 @@ namespace LoopbackTools.Tests.Resolution;
 /// Runs tests/LoopbackTools.ResolutionProbe in a child mount namespace whose /etc/hosts is a file the test
 /// wrote (and whose /etc/resolv.conf names only 127.0.0.1, unless the test gives its own), so the real OS resolver reads the test's hosts
 /// file while the other tests of the sealed run keep theirs. Needs root (unshare --mount).
+/// The child also gets its own nsswitch.conf (hosts: files dns) and an empty gai.conf (RFC 6724 order), which
+/// the expectations assume: with nss-myhostname glibc answers *.localhost itself, and a gai.conf preferring IPv4
+/// puts 127.0.0.1 first (issue 18). The seal binds the same files (scripts/seal-resolver-config.sh); binding them
+/// here too keeps these tests right when they are run in a hand-made seal that lacks that script.
 /// </summary>
 public static class ResolutionProbeProcess
 {
@@ -59,10 +63,16 @@ public static class ResolutionProbeProcess
         {
             var hosts = Path.Combine(folder, "hosts");
             var resolv = Path.Combine(folder, "resolv.conf");
+            var nsswitch = Path.Combine(folder, "nsswitch.conf");
+            var gai = Path.Combine(folder, "gai.conf");
             File.WriteAllText(hosts, hostsText);
             File.WriteAllText(resolv, resolvText);
-            var script = setup + "mount --bind \"$1\" /etc/hosts && mount --bind \"$2\" /etc/resolv.conf && shift 2 && dotnet \"$@\"" + after;
-            var args = namespaces.Split(' ').Concat(new[] { "bash", "-c", script, "probe", hosts, resolv, DllPath }).Concat(arguments);
+            File.WriteAllText(nsswitch, "hosts: files dns\n");
+            File.WriteAllText(gai, string.Empty);
+            // gai.conf only where it exists: an absent one already means glibc's RFC 6724 defaults.
+            var script = setup + "mount --bind \"$1\" /etc/hosts && mount --bind \"$2\" /etc/resolv.conf && mount --bind \"$3\" /etc/nsswitch.conf"
+                + " && { [ ! -e /etc/gai.conf ] || mount --bind \"$4\" /etc/gai.conf; } && shift 4 && dotnet \"$@\"" + after;
+            var args = namespaces.Split(' ').Concat(new[] { "bash", "-c", script, "probe", hosts, resolv, nsswitch, gai, DllPath }).Concat(arguments);
             return Components.Run.Command("unshare", args, TimeSpan.FromSeconds(120)).EnsureSuccess("resolution probe");
         }
         finally

@@ -55,7 +55,7 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
         @($names).Count | Should -Be 3
         $web = Invoke-Command -Session $script:sessions { Get-LoopbackListener -Port 3000 -Protocol Tcp }
         @($web).Count | Should -Be 3
-        $web.ProcessName | Sort-Object -Unique | Should -Be 'busybox'
+        $web.Process | Sort-Object -Unique | Should -Be 'busybox'
     }
 
     It 'finds exactly the one host with an exposed service in a fleet audit' {
@@ -80,7 +80,7 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
         ($narrow | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
         foreach ($address in $script:fleet) { ($narrow -match "\s$([regex]::Escape($address))\s*$").Count | Should -Be 1 }
         ($narrow -match 'PSComputerName').Count | Should -Be 1 -Because 'the header is whole, not split over two lines'
-        $text | Should -Not -Match '(?m)^ProcessName\s*:'   # a list view would print "Name : value" lines
+        $text | Should -Not -Match '(?m)^Process\s*:'   # a list view would print "Name : value" lines
     }
 
     It 'changes nothing on the host when an edit runs remotely under -WhatIf' {

@@ -5,6 +5,11 @@ using LoopbackTools.ResolutionProbe;
 using LoopbackTools.Resolution;
 
 // Prints one JSON document on stdout: the reports of `check`, or the timings of `bench`.
+if (ConnectionMode.Handles(args))
+{
+    return await ConnectionMode.RunAsync(args);
+}
+
 var arguments = ProbeArguments.Parse(args);
 var check = new LocalhostResolutionCheck();
 var json = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };

@@ -67,11 +67,12 @@ internal static class ListenerStep
 
         if (listeners.Any(IsEngineProxy))
         {
-            return StepVerdict.Pass($"{holder} listens on port {port} at {where} for a container - the Container step checks the container behind it", evidence);
+            return StepVerdict.Pass($"{holder} {(owners.Length > 1 ? "listen" : "listens")} on port {port} at {where} for a container - the Container step checks the container behind it", evidence);
         }
 
         var hidden = listeners.Any(l => l.ProcessId is null) && facts.ListenerFailure.Length > 0 ? " (" + facts.ListenerFailure + ")" : string.Empty;
-        return StepVerdict.Pass($"{holder} listens on TCP port {port} at {where}{hidden}", evidence);
+        var verb = owners.Length > 1 ? "listen" : "listens";
+        return StepVerdict.Pass($"{holder} {verb} on TCP port {port} at {where}{hidden}", evidence);
     }
 
     private static bool Matches(LoopbackListener listener, string processName) =>

@@ -166,14 +166,22 @@ Describe 'Test-LocalhostConnection on Linux (sealed, real components)' -Skip:(-n
         finally { $server.Stop() }
     }
 
-    It 'names a real nftables drop rule on lo for the port' {
-        $server = Start-Listener ([ipaddress]::Loopback)
-        $table = 'lbtp' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-        try {
-            $port = $server.LocalEndpoint.Port
+    BeforeAll {
+        # A real nftables table of its own with one rule on lo for one port, in the seal's network namespace.
+        function Add-LoopbackRule([int] $Port, [string[]] $Verdict) {
+            $table = 'lbtp' + [guid]::NewGuid().ToString('N').Substring(0, 8)
             nft add table inet $table
             nft add chain inet $table input '{ type filter hook input priority 0; }'
-            nft add rule inet $table input iifname lo tcp dport $port drop
+            nft add rule inet $table input iifname lo tcp dport $Port @Verdict
+            $table
+        }
+    }
+
+    It 'names a real nftables drop rule on lo for the port' {
+        $server = Start-Listener ([ipaddress]::Loopback)
+        $port = $server.LocalEndpoint.Port
+        $table = Add-LoopbackRule $port drop
+        try {
             $rows = @(Test-LocalhostConnection -Port $port -TimeoutSec 1)
             $firewall = $rows | Where-Object Step -eq Firewall
             $firewall.Status | Should -Be 'Fail'
@@ -190,12 +198,9 @@ Describe 'Test-LocalhostConnection on Linux (sealed, real components)' -Skip:(-n
 
     It 'names a real nftables reject rule on lo for the port' {
         $server = Start-Listener ([ipaddress]::Loopback)
-        $table = 'lbtp' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $port = $server.LocalEndpoint.Port
+        $table = Add-LoopbackRule $port reject, with, tcp, reset
         try {
-            $port = $server.LocalEndpoint.Port
-            nft add table inet $table
-            nft add chain inet $table input '{ type filter hook input priority 0; }'
-            nft add rule inet $table input iifname lo tcp dport $port reject with tcp reset
             $firewall = Test-LocalhostConnection -Port $port -TimeoutSec 1 | Where-Object Step -eq Firewall
             $firewall.Status | Should -Be 'Fail'
             $firewall.Finding | Should -BeLike "nftables rule 'iifname `"lo`" tcp dport $port reject with tcp reset' (table inet $table*rejects port $port on loopback*"

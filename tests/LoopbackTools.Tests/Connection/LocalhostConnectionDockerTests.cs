@@ -66,7 +66,8 @@ public sealed class LocalhostConnectionDockerTests(DockerFixture docker, ITestOu
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var report = ConnectionProbe.Run(ConnectionProbe.BothFamilies, port, args);
+            // The containers publish on 127.0.0.1 only: with an IPv6-first localhost the Connect step would (rightly) fail.
+            var report = ConnectionProbe.Run(ConnectionProbe.IPv4Only, port, args);
             if (ready(report) || DateTime.UtcNow > deadline)
             {
                 output.WriteLine(report.ToString());

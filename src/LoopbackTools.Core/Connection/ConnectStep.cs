@@ -48,8 +48,9 @@ internal static class ConnectStep
         var failing = byName.Where(a => !a.Accepted).ToArray();
         if (failing.Length > 0)
         {
-            var later = string.Join(", ", failing.Select(a => $"{a.Target} {Said(a.Outcome)}"));
-            return StepVerdict.Warn($"{name}:{port} accepts at {first.Target}, but {name} also resolves to {later}: clients that pick that address fail - bind the server to it too", evidence);
+            var later = AddressSet.Join(failing.Select(a => a.Target));
+            var said = string.Join(", ", failing.Select(a => $"{a.Target} {Said(a.Outcome)}"));
+            return StepVerdict.Warn($"{name}:{port} accepts at {first.Target}, but {name} also resolves to {later}, where nothing accepts ({said}): clients that pick it fail - bind the server to {later} too", evidence);
         }
 
         var all = AddressSet.Join(byName.Select(a => a.Target));

@@ -61,7 +61,8 @@ public sealed class LocalhostConnectionCheckTests(ITestOutputHelper output)
         var listener = report[ConnectionStep.Listener];
         Assert.Equal(ConnectionStatus.Fail, listener.Status);
         Assert.StartsWith($"nothing listens on TCP port {port}; busybox (pid ", listener.Finding, StringComparison.Ordinal);
-        Assert.Contains($"127.0.0.1:{otherPort}", listener.Finding, StringComparison.Ordinal);
+        // The finding names the three most recently started busybox processes; the evidence lists every one.
+        Assert.Contains(listener.Evidence, e => e == $"busybox (pid {other.Id}) listens on 127.0.0.1:{otherPort}");
         Assert.EndsWith("- start the service, or use the port it listens on", listener.Finding, StringComparison.Ordinal);
         Assert.Equal(ConnectionStatus.Fail, report[ConnectionStep.Connect].Status);
         Assert.All(report[ConnectionStep.Connect].Evidence, e => Assert.EndsWith("Refused", e, StringComparison.Ordinal));

@@ -21,6 +21,7 @@
         'Remove-HostsEntry'
         'Set-HostsEntry'
         'Test-ContainerPort'
+        'Test-LocalhostConnection'
         'Test-LocalhostResolution'
     )
     FunctionsToExport    = @()

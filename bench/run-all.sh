@@ -10,6 +10,7 @@
 #   4. hosts: the 265k-entry blocklist, lines/s and allocation (LoopbackTools.Benchmarks hosts-throughput)
 #   5. Test-LocalhostResolution full check against a loopback dnsmasq (scripts/bench-resolution.sh)
 #   6. Test-ContainerPort -All over 20 containers vs a docker inspect + curl loop (bench/container-ports.sh)
+#   7. Test-LocalhostConnection whole checklist, healthy local port, no container engine (bench/connection-check.sh)
 # Core timings are in-process and warm (median of several scans after a warm-up) unless marked "cold".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -107,4 +108,9 @@ cat "$WORK/containers"
 containers=$(grep '^median' "$WORK/containers")
 echo "$containers" | awk 'NR == 1 { c = $2 } NR == 2 { s = $2 }
   END { printf "core -All = %.1f ms, shell loop = %.1f ms: %.2fx (target <= 0.5)  %s\n", c, s, c / s, (c / s <= 0.5 ? "met" : "MISSED") }'
+echo; echo "## 7. Test-LocalhostConnection whole checklist, healthy port, no container engine (in-process, median of 50; load $(load))"
+bash "$ROOT/bench/connection-check.sh" 50 > "$WORK/connection" 2>&1
+cat "$WORK/connection"
+connection=$(sed -n 's/.*"medianMs": *\([0-9.]*\).*/\1/p' "$WORK/connection" | head -1)
+awk -v c="$connection" 'BEGIN { printf "checklist median = %.2f ms (target <= 50 ms)  %s\n", c, (c <= 50 ? "met" : "MISSED") }'
 echo; echo "done, load $(load)"

@@ -5,7 +5,13 @@ using LoopbackTools.Dns;
 using LoopbackTools.ResolutionProbe;
 using LoopbackTools.Resolution;
 
-// Prints one JSON document on stdout: the reports of `check`, the timings of `bench`, or the system `servers`.
+// Prints one JSON document on stdout: the reports of `check`, the timings of `bench`, the system `servers`,
+// or the checklist of `connection` / `connection-bench`.
+if (ConnectionMode.Handles(args))
+{
+    return await ConnectionMode.RunAsync(args);
+}
+
 var arguments = ProbeArguments.Parse(args);
 var check = new LocalhostResolutionCheck();
 var json = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };

@@ -1,0 +1,45 @@
+using System.Linq;
+using LoopbackTools.Listeners;
+
+namespace LoopbackTools.Connection;
+
+/// <summary>Step 5: where the listener is bound, and who can therefore reach it.</summary>
+internal static class BindStep
+{
+    public static StepVerdict Judge(ConnectionFacts facts)
+    {
+        var port = facts.Port;
+        if (facts.Listeners is null)
+        {
+            return StepVerdict.Skipped($"the listener table cannot be read here, so the bind address of port {port} is unknown - check it with the OS's own tool");
+        }
+
+        if (facts.Listeners.Count == 0)
+        {
+            return StepVerdict.Skipped($"nothing listens on port {port} in this namespace, so there is no bind address to judge - see the Listener step");
+        }
+
+        var listeners = facts.Listeners;
+        var evidence = listeners.Select(ListenerText.Evidence).ToArray();
+        var wildcard = listeners.Where(l => l.BindScope == BindScope.AllInterfaces).Select(ListenerText.Where).Distinct().ToArray();
+        var specific = listeners.Where(l => l.BindScope == BindScope.Specific).Select(ListenerText.Where).Distinct().ToArray();
+        var loopback = listeners.Where(l => l.BindScope == BindScope.Loopback).Select(ListenerText.Where).Distinct().ToArray();
+        if (wildcard.Length > 0)
+        {
+            var proxy = listeners.Any(ListenerStep.IsEngineProxy) ? "publish the container port on 127.0.0.1" : "bind to 127.0.0.1 and ::1";
+            return StepVerdict.Warn($"bound to all interfaces ({string.Join(", ", wildcard)}): reachable from the network, not only from this machine - {proxy} if only local clients should connect", evidence);
+        }
+
+        if (loopback.Length == 0)
+        {
+            return StepVerdict.Fail($"bound only to {string.Join(", ", specific)}, not to loopback: clients of localhost cannot reach it - bind to 127.0.0.1 and ::1 too, or connect to {specific[0]}", evidence);
+        }
+
+        if (specific.Length > 0)
+        {
+            return StepVerdict.Warn($"bound to loopback ({string.Join(", ", loopback)}) and to {string.Join(", ", specific)}: reachable wherever that address is routed - drop that bind if only local clients should connect", evidence);
+        }
+
+        return StepVerdict.Pass($"bound to loopback only ({string.Join(", ", loopback)}): reachable from this machine, not from the network", evidence);
+    }
+}

@@ -1,0 +1,29 @@
+namespace LoopbackTools;
+
+/// <summary>The checklist of "why can't I reach localhost:PORT?", in the order Test-LocalhostConnection writes it.</summary>
+public enum ConnectionStep
+{
+    /// <summary>Does anything listen on the TCP port, which process, where bound.</summary>
+    Listener,
+
+    /// <summary>The hosts-file lines for the name, both families.</summary>
+    HostsFile,
+
+    /// <summary>What the OS resolver returns, in the order clients try.</summary>
+    Resolution,
+
+    /// <summary>A real connection to every address of the name, and to 127.0.0.1 and ::1.</summary>
+    Connect,
+
+    /// <summary>Loopback only, all interfaces, or a specific address.</summary>
+    Bind,
+
+    /// <summary>A packet filter acting on loopback.</summary>
+    Firewall,
+
+    /// <summary>A container engine publishing the port, and that container's own checks.</summary>
+    Container,
+
+    /// <summary>One GET / to the address that accepts (with -Http).</summary>
+    Http,
+}

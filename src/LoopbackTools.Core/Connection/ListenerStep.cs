@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Listeners;
+
+namespace LoopbackTools.Connection;
+
+/// <summary>Step 1: what holds the port; when nothing does, the listeners the user probably meant.</summary>
+internal static class ListenerStep
+{
+    private const int HintProcesses = 3;
+
+    /// <summary>Processes that hold a host port on behalf of a container engine.</summary>
+    private static readonly string[] EngineProxies = { "docker-proxy", "rootlessport", "rootlessport-child", "conmon", "slirp4netns", "pasta", "pasta.avx2", "gvproxy", "vpnkit-bridge", "com.docker.backend", "wslrelay" };
+
+    public static bool IsEngineProxy(LoopbackListener listener) =>
+        listener.ProcessName is { } name && EngineProxies.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    public static (IReadOnlyList<LoopbackListener>? Listeners, string Failure) Scan(int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scan = ListenerScanner.Scan(new ListenerScanOptions { Ports = new[] { port }, IncludeUdp = false }, cancellationToken);
+            var hidden = scan.UnattributedCount > 0 ? scan.UnattributedReason ?? string.Empty : string.Empty;
+            return (scan.Listeners.Where(l => l.Protocol == ListenerProtocol.Tcp && l.Port == port).ToList(), hidden);
+        }
+        catch (LoopbackToolsException e)
+        {
+            return (null, e.FullMessage);
+        }
+    }
+
+    public static StepVerdict Judge(ConnectionFacts facts, string? processName, CancellationToken cancellationToken)
+    {
+        var port = facts.Port;
+        if (facts.Listeners is null)
+        {
+            return facts.AcceptedAttempts.Any()
+                ? StepVerdict.Skipped($"the listener table cannot be read here ({facts.ListenerFailure}), but port {port} accepts connections - see the Connect step")
+                : StepVerdict.Skipped($"the listener table cannot be read here ({facts.ListenerFailure}) - check with the OS's own tool that a server listens on port {port}");
+        }
+
+        var listeners = facts.Listeners;
+        if (listeners.Count == 0)
+        {
+            if (facts.AcceptedAttempts.Any())
+            {
+                return StepVerdict.Warn($"no socket in this network namespace listens on TCP port {port}, yet connections are accepted: a NAT rule or a container engine forwards it - see the Container step");
+            }
+
+            var hints = Hints(processName, cancellationToken);
+            var meant = hints.Count == 0 ? string.Empty : "; " + string.Join("; ", hints.Take(HintProcesses).Select(h => h.Sentence));
+            return StepVerdict.Fail($"nothing listens on TCP port {port}{meant} - start the service, or use the port it listens on", hints.Select(h => h.Sentence).ToArray());
+        }
+
+        var evidence = listeners.Select(ListenerText.Evidence).ToArray();
+        var owners = listeners.Select(ListenerText.Owner).Distinct().ToArray();
+        var where = string.Join(", ", listeners.Select(ListenerText.Where).Distinct());
+        var holder = string.Join(" and ", owners);
+        if (!string.IsNullOrWhiteSpace(processName) && !listeners.Any(l => Matches(l, processName!)))
+        {
+            return StepVerdict.Warn($"port {port} is held by {holder}, not by {processName}: another program took the port - stop it, or start {processName} on a free port", evidence);
+        }
+
+        if (listeners.Any(IsEngineProxy))
+        {
+            return StepVerdict.Pass($"{holder} {(owners.Length > 1 ? "listen" : "listens")} on port {port} at {where} for a container - the Container step checks the container behind it", evidence);
+        }
+
+        var hidden = listeners.Any(l => l.ProcessId is null) && facts.ListenerFailure.Length > 0 ? " (" + facts.ListenerFailure + ")" : string.Empty;
+        var verb = owners.Length > 1 ? "listen" : "listens";
+        return StepVerdict.Pass($"{holder} {verb} on TCP port {port} at {where}{hidden}", evidence);
+    }
+
+    private static bool Matches(LoopbackListener listener, string processName) =>
+        listener.ProcessName is { } name && WildcardMatcher.IsMatch(name, processName);
+
+    /// <summary>With -ProcessName, where that process listens; else the listeners of the most recently started processes.</summary>
+    private static IReadOnlyList<(DateTime Started, string Sentence)> Hints(string? processName, CancellationToken cancellationToken)
+    {
+        ListenerScanResult scan;
+        try
+        {
+            var options = new ListenerScanOptions { IncludeUdp = false };
+            if (!string.IsNullOrWhiteSpace(processName))
+            {
+                options.ProcessNames = new[] { processName! };
+            }
+
+            scan = ListenerScanner.Scan(options, cancellationToken);
+        }
+        catch (LoopbackToolsException)
+        {
+            return Array.Empty<(DateTime, string)>();
+        }
+
+        var byProcess = scan.Listeners.Where(l => l.ProcessId is not null).GroupBy(l => l.ProcessId!.Value);
+        var hints = byProcess
+            .Select(g => (Started: StartTime(g.Key), Sentence: $"{ListenerText.Owner(g.First())} listens on {string.Join(", ", g.Select(ListenerText.Endpoint).Distinct())}"))
+            .OrderByDescending(h => h.Started)
+            .ToList();
+        if (!string.IsNullOrWhiteSpace(processName) && hints.Count == 0)
+        {
+            hints.Add((DateTime.MaxValue, $"no process named {processName} listens on any TCP port"));
+        }
+
+        return hints;
+    }
+
+    private static DateTime StartTime(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.StartTime;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return DateTime.MinValue;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace LoopbackTools.Connection;
+
+/// <summary>How a listener is named in findings and evidence.</summary>
+internal static class ListenerText
+{
+    public static string Owner(LoopbackListener listener) => listener.ProcessId is int pid
+        ? string.Format(CultureInfo.InvariantCulture, "{0} (pid {1})", listener.ProcessName ?? "a process", pid)
+        : "a process whose owner is hidden";
+
+    public static string Endpoint(LoopbackListener listener) => listener.AddressFamily == AddressFamily.InterNetworkV6
+        ? string.Format(CultureInfo.InvariantCulture, "[{0}]:{1}", listener.LocalAddress, listener.Port)
+        : string.Format(CultureInfo.InvariantCulture, "{0}:{1}", listener.LocalAddress, listener.Port);
+
+    public static string Where(LoopbackListener listener) => listener.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + listener.LocalAddress + "]" : listener.LocalAddress;
+
+    public static string Evidence(LoopbackListener listener)
+    {
+        var stack = listener.IsDualStack switch
+        {
+            true => ", dual-stack",
+            false when listener.LocalAddress == "::" => ", IPv6 only",
+            _ => string.Empty,
+        };
+        return $"{Endpoint(listener)} {Owner(listener)}, {listener.BindScope}{stack}";
+    }
+}

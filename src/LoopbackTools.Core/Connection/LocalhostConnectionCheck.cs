@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Dns;
+using LoopbackTools.Resolution;
+
+namespace LoopbackTools.Connection;
+
+/// <summary>
+/// Test-LocalhostConnection's engine: measures once (listener table, hosts file and OS lookup at the same time,
+/// then a connection to every candidate address), then judges each checklist step from those facts; only the
+/// Firewall step (when connections fail), the Container step and -Http ask anything more.
+/// </summary>
+public sealed class LocalhostConnectionCheck
+{
+    private readonly IHostsReader _hosts;
+
+    public LocalhostConnectionCheck(IHostsReader? hosts = null)
+    {
+        _hosts = hosts ?? new HostsDocumentReader();
+    }
+
+    /// <exception cref="LoopbackToolsException">Connection.InvalidPort; Dns.InvalidName for a name that cannot be asked.</exception>
+    public async Task<IReadOnlyList<LocalhostConnectionStep>> CheckAsync(LocalhostConnectionOptions options, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        Validate(options);
+        var name = options.Name.Trim();
+        var port = options.Port;
+
+        var scan = Task.Run(() => ListenerStep.Scan(port, cancellationToken), cancellationToken);
+        var lookup = OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken);
+        var hosts = HostsStep(name, options.HostsFilePath);
+        var (addresses, failure) = await lookup.ConfigureAwait(false);
+        var resolved = (addresses ?? Array.Empty<IPAddress>()).Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Distinct().ToArray();
+        var attempts = await ConnectStep.AttemptAsync(resolved, port, options.Timeout, cancellationToken).ConfigureAwait(false);
+        var (listeners, listenerFailure) = await scan.ConfigureAwait(false);
+        var facts = new ConnectionFacts(name, port, listeners, listenerFailure, resolved, attempts);
+
+        var firewall = FirewallStep.JudgeAsync(facts, options, cancellationToken);
+        var container = ContainerStep.JudgeAsync(facts, options, cancellationToken);
+        var http = options.Http ? HttpStep.JudgeAsync(facts, options.Timeout, cancellationToken) : null;
+
+        var steps = new List<LocalhostConnectionStep>
+        {
+            ListenerStep.Judge(facts, options.ProcessName, cancellationToken).For(name, port, ConnectionStep.Listener),
+            hosts.For(name, port, ConnectionStep.HostsFile),
+            ResolutionStep(name, addresses, failure).For(name, port, ConnectionStep.Resolution),
+            ConnectStep.Judge(facts).For(name, port, ConnectionStep.Connect),
+            BindStep.Judge(facts).For(name, port, ConnectionStep.Bind),
+            (await firewall.ConfigureAwait(false)).For(name, port, ConnectionStep.Firewall),
+            (await container.ConfigureAwait(false)).For(name, port, ConnectionStep.Container),
+        };
+        if (http is not null)
+        {
+            steps.Add((await http.ConfigureAwait(false)).For(name, port, ConnectionStep.Http));
+        }
+
+        return steps;
+    }
+
+    /// <summary>What -Quiet returns: true when no step failed.</summary>
+    public static bool Healthy(IEnumerable<LocalhostConnectionStep> steps) => steps.All(s => s.Status != ConnectionStatus.Fail);
+
+    /// <exception cref="LoopbackToolsException">Connection.InvalidPort; Dns.InvalidName.</exception>
+    public static void Validate(LocalhostConnectionOptions options)
+    {
+        if (options.Port < 1 || options.Port > 65535)
+        {
+            throw ConnectionErrors.InvalidPort(options.Port);
+        }
+
+        DnsName.Normalize(options.Name);
+    }
+
+    private StepVerdict HostsStep(string name, string? path)
+    {
+        var file = string.IsNullOrEmpty(path) ? _hosts.DefaultPath : path!;
+        IReadOnlyList<HostsMapping> mappings;
+        try
+        {
+            mappings = _hosts.Find(file, name);
+        }
+        catch (LoopbackToolsException e)
+        {
+            return StepVerdict.Skipped($"hosts file {file} cannot be read: {e.FullMessage}");
+        }
+
+        var judged = HostsFileLayer.Judge(name, file, mappings, RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
+        var evidence = mappings.Select(m => $"{file} line {m.LineNumber}: {m.AddressText} {name}").ToArray();
+        return StepVerdict.From(judged.Status, judged.Finding, evidence);
+    }
+
+    private static StepVerdict ResolutionStep(string name, IPAddress[]? addresses, string failure)
+    {
+        var judged = OsResolverLayer.Judge(name, addresses, failure);
+        var evidence = addresses is null
+            ? new[] { "lookup failed: " + failure }
+            : addresses.Select((a, i) => $"{i + 1}. {a}").ToArray();
+        return StepVerdict.From(judged.Status, judged.Finding, evidence);
+    }
+}

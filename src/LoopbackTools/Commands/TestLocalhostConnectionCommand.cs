@@ -1,0 +1,78 @@
+using System;
+using System.Management.Automation;
+using LoopbackTools.Commands.Plumbing;
+using LoopbackTools.Connection;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Resolution;
+
+namespace LoopbackTools.Commands;
+
+/// <summary>Test-LocalhostConnection: the whole "why can't I reach localhost:PORT?" checklist. All rules are in Core (LocalhostConnectionCheck).</summary>
+[Cmdlet(VerbsDiagnostic.Test, "LocalhostConnection")]
+[OutputType(typeof(LocalhostConnectionStep))]
+[OutputType(typeof(bool))]
+public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
+{
+    private readonly LocalhostConnectionCheck _check = new();
+    private bool _healthy = true;
+
+    // No ValidateRange: Core's Connection.InvalidPort (with its remedy) is the one error for a bad port, typed or piped.
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("HostPort")]
+    public int Port { get; set; }
+
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = LocalhostNames.Localhost;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProcessName { get; set; }
+
+    [Parameter]
+    public SwitchParameter Http { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 300)]
+    public int TimeoutSec { get; set; } = 2;
+
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var options = new LocalhostConnectionOptions(Port)
+        {
+            Name = Name,
+            ProcessName = ProcessName,
+            Http = Http.IsPresent,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+        };
+        try
+        {
+            var steps = RunWithProgress((token, progress) =>
+            {
+                progress.Report(new WorkProgress("Test-LocalhostConnection", $"Checking {Name}:{Port}", 0, 0));
+                return _check.CheckAsync(options, token);
+            });
+            _healthy &= LocalhostConnectionCheck.Healthy(steps);
+            if (!Quiet.IsPresent)
+            {
+                WriteObject(steps, true);
+            }
+        }
+        catch (LoopbackToolsException e)
+        {
+            _healthy = false;
+            WriteLoopbackError(e);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (Quiet.IsPresent)
+        {
+            WriteObject(_healthy);
+        }
+    }
+}

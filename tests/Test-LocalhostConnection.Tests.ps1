@@ -1,0 +1,265 @@
+# Pester 5 over the packaged module: Test-LocalhostConnection against real sockets; on Linux also a real nftables
+# rule on lo (in the seal's network namespace, for one port only), openssl s_server, a child pwsh with its own
+# /etc/hosts (unshare --mount) and the dockerd of DOCKER_HOST with LOOPBACKTOOLS_TEST_IMAGE (busybox, /www).
+BeforeAll {
+    $modulePath = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
+    Import-Module $modulePath -Force
+    $script:ModulePath = $modulePath
+    $script:Steps = 'Listener', 'HostsFile', 'Resolution', 'Connect', 'Bind', 'Firewall', 'Container'
+    $script:IsRoot = $IsLinux -and ((& id -u) -eq '0')
+    $script:Image = if ($env:LOOPBACKTOOLS_TEST_IMAGE) { $env:LOOPBACKTOOLS_TEST_IMAGE } else { 'ci-bb:1' }
+    $script:Started = @()
+
+    function Get-FreePort {
+        $probe = [System.Net.Sockets.TcpListener]::new([ipaddress]::IPv6Any, 0)
+        $probe.Server.DualMode = $true
+        $probe.Start()
+        try { $probe.LocalEndpoint.Port } finally { $probe.Stop() }
+    }
+
+    function Start-Listener([ipaddress] $Address, [int] $Port = 0) {
+        $listener = [System.Net.Sockets.TcpListener]::new($Address, $Port)
+        if ($Address.Equals([ipaddress]::IPv6Any)) { $listener.Server.DualMode = $true }
+        $listener.Start()
+        $listener
+    }
+
+    # The finding column of a rendered table, lines joined: what a reader sees of the findings, in order.
+    function Get-FindingColumn([string] $Text) {
+        $lines = $Text -split "`r?`n"
+        $header = [array]::IndexOf($lines, ($lines | Where-Object { $_ -match '^Step\s+Status\s+Finding' } | Select-Object -First 1))
+        $start = $lines[$header].IndexOf('Finding')
+        ($lines | Select-Object -Skip ($header + 2) | Where-Object { $_.Length -gt $start } | ForEach-Object { $_.Substring($start).Trim() }) -join ' '
+    }
+
+    # Runs $Command in a child pwsh whose /etc/hosts is $HostsText (a private mount namespace): the real resolver reads it.
+    function Invoke-WithHosts([string] $HostsText, [string] $Command) {
+        $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('lbt-conn-' + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory $folder | Out-Null
+        Set-Content -Path "$folder/hosts" -Value $HostsText -NoNewline
+        Set-Content -Path "$folder/run.ps1" -Value "Import-Module '$script:ModulePath'; $Command | Export-Clixml '$folder/steps.xml'"
+        # A dotnet-tool pwsh runs as dotnet + pwsh.dll; an installed one is its own executable.
+        $exe = (Get-Process -Id $PID).Path
+        $pwsh = if ((Split-Path -Leaf $exe) -like 'dotnet*') { "'$exe' '$PSHOME/pwsh.dll'" } else { "'$exe'" }
+        Set-Content -Path "$folder/run.sh" -Value "mount --bind '$folder/hosts' /etc/hosts && exec $pwsh -NoProfile -NonInteractive -File '$folder/run.ps1'"
+        $said = & unshare --mount bash "$folder/run.sh" 2>&1
+        if (-not (Test-Path "$folder/steps.xml")) { throw "the child pwsh wrote nothing: $said" }
+        $rows = Import-Clixml "$folder/steps.xml"
+        Remove-Item -Recurse $folder
+        $rows
+    }
+}
+
+AfterAll {
+    if ($script:Started) { docker rm -f $script:Started | Out-Null }
+    Remove-Module LoopbackTools -ErrorAction SilentlyContinue
+}
+
+Describe 'Test-LocalhostConnection on a healthy local port' {
+    BeforeAll {
+        $script:server = Start-Listener ([ipaddress]::IPv6Any)
+        $script:port = $script:server.LocalEndpoint.Port
+        $script:rows = @(Test-LocalhostConnection -Port $script:port)
+    }
+    AfterAll { $script:server.Stop() }
+
+    It 'writes one LocalhostConnectionStep per step, in checklist order' {
+        $script:rows.Step | Should -Be $script:Steps
+        $script:rows | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'LoopbackTools.LocalhostConnectionStep' }
+        $script:rows.Port | Sort-Object -Unique | Should -Be $script:port
+    }
+
+    It 'passes Listener, Connect and Firewall, naming this process and both families' {
+        ($script:rows | Where-Object Step -eq Listener).Status | Should -Be 'Pass'
+        ($script:rows | Where-Object Step -eq Listener).Finding | Should -BeLike "* (pid $PID) listens on TCP port $script:port*"
+        ($script:rows | Where-Object Step -eq Connect).Status | Should -Be 'Pass'
+        # A dual-stack :: socket accepts on both families, whatever localhost resolves to.
+        ($script:rows | Where-Object Step -eq Connect).Evidence -match '^127\.0\.0\.1 \(.*\): Accepted$' | Should -HaveCount 1
+        ($script:rows | Where-Object Step -eq Connect).Evidence -match '^::1 \(.*\): Accepted$' | Should -HaveCount 1
+        ($script:rows | Where-Object Step -eq Firewall).Status | Should -Be 'Pass'
+    } -Skip:(-not $IsLinux)
+
+    It 'warns in the Bind step that :: is reachable from the network' {
+        $bind = $script:rows | Where-Object Step -eq Bind
+        $bind.Status | Should -Be 'Warn'
+        $bind.Finding | Should -BeLike 'bound to all interfaces (`[::`])*bind to 127.0.0.1 and ::1 if only local clients should connect'
+    }
+
+    It 'returns $true with -Quiet' {
+        Test-LocalhostConnection -Port $script:port -Quiet | Should -BeTrue
+    }
+
+    It 'reads whole at 80 columns: no line longer, every word of every finding in order' {
+        $text = $script:rows | Out-String -Width 80
+        $text -split "`r?`n" | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $expected = ($script:rows.Finding -join ' ') -replace '\s+', ' '
+        (Get-FindingColumn $text) -replace '\s+', ' ' | Should -BeExactly $expected
+        $text | Should -Match "Step\s+Status\s+Finding"
+        foreach ($row in $script:rows) { $text | Should -Match ("(?m)^{0}\s+{1}\s" -f $row.Step, $row.Status) }
+    }
+
+    It 'keeps the view after Export-Clixml (the Deserialized twin)' {
+        $file = Join-Path ([System.IO.Path]::GetTempPath()) ('lbt-conn-' + [guid]::NewGuid().ToString('N') + '.xml')
+        $script:rows | Export-Clixml $file
+        $back = Import-Clixml $file
+        Remove-Item $file
+        $back[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.LoopbackTools.LocalhostConnectionStep'
+        $text = $back | Out-String -Width 80
+        (Get-FindingColumn $text) -replace '\s+', ' ' | Should -BeExactly (($script:rows.Finding -join ' ') -replace '\s+', ' ')
+    }
+}
+
+Describe 'Test-LocalhostConnection input' {
+    BeforeAll {
+        $script:server = Start-Listener ([ipaddress]::Loopback)
+        $script:port = $script:server.LocalEndpoint.Port
+    }
+    AfterAll { $script:server.Stop() }
+
+    It 'takes -Port from a listener by property name' {
+        $rows = @(Get-LoopbackListener -Port $script:port | Test-LocalhostConnection)
+        $rows.Step | Should -Be $script:Steps
+        $rows.Port | Sort-Object -Unique | Should -Be $script:port
+    } -Skip:(-not $IsLinux)
+
+    It 'takes -Port from a container result''s HostPort by property name' {
+        $rows = @([pscustomobject]@{ Container = 'web'; ContainerPort = 8080; HostPort = $script:port } | Test-LocalhostConnection)
+        $rows.Port | Sort-Object -Unique | Should -Be $script:port
+    }
+
+    It 'writes Connection.InvalidPort for a port outside 1-65535 and goes on with the next piped port' {
+        $rows = @([pscustomobject]@{ HostPort = 0 }, [pscustomobject]@{ HostPort = $script:port } | Test-LocalhostConnection -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Connection.InvalidPort,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].ErrorDetails.Message | Should -BeLike '*between 1 and 65535*'
+        $rows.Port | Sort-Object -Unique | Should -Be $script:port
+    }
+
+    It 'writes Dns.InvalidName for a name that cannot be asked' {
+        Test-LocalhostConnection -Port $script:port -Name 'two words' -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Dns.InvalidName,*'
+    }
+
+    It 'returns $false with -Quiet when nothing listens, and names the step' {
+        $free = Get-FreePort
+        Test-LocalhostConnection -Port $free -Quiet | Should -BeFalse
+        $listener = Test-LocalhostConnection -Port $free | Where-Object Step -eq Listener
+        $listener.Status | Should -Be 'Fail'
+        $listener.Finding | Should -BeLike "nothing listens on TCP port $free*- start the service, or use the port it listens on"
+    }
+}
+
+Describe 'Test-LocalhostConnection on Linux (sealed, real components)' -Skip:(-not ($IsLinux -and (& id -u) -eq '0')) {
+    It 'names the first-address trap: 127.0.0.1-only service, localhost resolving ::1 first' {
+        $server = Start-Listener ([ipaddress]::Loopback)
+        try {
+            $port = $server.LocalEndpoint.Port
+            $rows = Invoke-WithHosts "::1 localhost`n127.0.0.1 localhost`n" "Test-LocalhostConnection -Port $port"
+            # A deserialized enum is its number (the view shows the name): cast back to compare.
+            ($rows | Where-Object { [LoopbackTools.ConnectionStep]$_.Step -eq 'Resolution' }).Evidence | Should -Be @('1. ::1', '2. 127.0.0.1')
+            $connect = $rows | Where-Object { [LoopbackTools.ConnectionStep]$_.Step -eq 'Connect' }
+            [LoopbackTools.ConnectionStatus]$connect.Status | Should -Be 'Fail'
+            $connect.Finding | Should -BeLike 'first-address trap: localhost resolves to ::1 first, which refuses, and only 127.0.0.1 accepts*bind the server to ::1 too, or connect to 127.0.0.1'
+            $rows[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.LoopbackTools.LocalhostConnectionStep'
+        }
+        finally { $server.Stop() }
+    }
+
+    BeforeAll {
+        # A real nftables table of its own with one rule on lo for one port, in the seal's network namespace.
+        function Add-LoopbackRule([int] $Port, [string[]] $Verdict) {
+            $table = 'lbtp' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+            nft add table inet $table
+            nft add chain inet $table input '{ type filter hook input priority 0; }'
+            nft add rule inet $table input iifname lo tcp dport $Port @Verdict
+            $table
+        }
+    }
+
+    It 'names a real nftables drop rule on lo for the port' {
+        $server = Start-Listener ([ipaddress]::Loopback)
+        $port = $server.LocalEndpoint.Port
+        $table = Add-LoopbackRule $port drop
+        try {
+            $rows = @(Test-LocalhostConnection -Port $port -TimeoutSec 1)
+            $firewall = $rows | Where-Object Step -eq Firewall
+            $firewall.Status | Should -Be 'Fail'
+            $firewall.Finding | Should -BeLike "nftables rule 'iifname `"lo`" tcp dport $port drop' (table inet $table, chain input, handle *) drops port $port on loopback*"
+            ($rows | Where-Object Step -eq Connect).Evidence -match '^127\.0\.0\.1 \(.*\): TimedOut$' | Should -HaveCount 1
+            Test-LocalhostConnection -Port $port -TimeoutSec 1 -Quiet | Should -BeFalse
+            $text = $rows | Out-String -Width 80
+            $text -split "`r?`n" | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+            (Get-FindingColumn $text) -replace '\s+', ' ' | Should -BeExactly (($rows.Finding -join ' ') -replace '\s+', ' ')
+            if ($env:LBT_SHOW_OUTPUT) { Write-Host $text }
+        }
+        finally { nft delete table inet $table; $server.Stop() }
+    }
+
+    It 'names a real nftables reject rule on lo for the port' {
+        $server = Start-Listener ([ipaddress]::Loopback)
+        $port = $server.LocalEndpoint.Port
+        $table = Add-LoopbackRule $port reject, with, tcp, reset
+        try {
+            $firewall = Test-LocalhostConnection -Port $port -TimeoutSec 1 | Where-Object Step -eq Firewall
+            $firewall.Status | Should -Be 'Fail'
+            $firewall.Finding | Should -BeLike "nftables rule 'iifname `"lo`" tcp dport $port reject with tcp reset' (table inet $table*rejects port $port on loopback*"
+        }
+        finally { nft delete table inet $table; $server.Stop() }
+    }
+
+    It 'names a TLS server with -Http and says to use https://' {
+        $port = Get-FreePort
+        $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('lbt-tls-' + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory $folder | Out-Null
+        & openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 1 -keyout "$folder/key.pem" -out "$folder/cert.pem" 2>$null
+        $tls = Start-Process openssl -ArgumentList 's_server', '-quiet', '-accept', "127.0.0.1:$port", '-cert', "$folder/cert.pem", '-key', "$folder/key.pem" -PassThru -RedirectStandardOutput "$folder/out" -RedirectStandardError "$folder/err"
+        try {
+            foreach ($i in 1..100) { if (Get-LoopbackListener -Port $port) { break }; Start-Sleep -Milliseconds 50 }
+            $http = Test-LocalhostConnection -Port $port -Http | Where-Object Step -eq Http
+            $http.Status | Should -Be 'Fail'
+            $http.Finding | Should -BeLike "*speaks TLS*use https://localhost:$port/"
+        }
+        finally { $tls.Kill(); Remove-Item -Recurse $folder }
+    }
+
+    Context 'with a container engine' -Skip:(-not $env:DOCKER_HOST) {
+        BeforeAll {
+            function Start-WebContainer([string] $BindInside, [int] $HostPort) {
+                $name = 'lbt-conn-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+                $listen = if ($BindInside) { "${BindInside}:8080" } else { '8080' }
+                docker run -d --pull=never --name $name -p "127.0.0.1:${HostPort}:8080" $script:Image busybox httpd -f -p $listen -h /www | Out-Null
+                $script:Started += $name
+                $name
+            }
+
+            function Test-Until([int] $Port, [scriptblock] $Ready, [switch] $Http) {
+                for ($i = 0; $i -lt 50; $i++) {
+                    $rows = @(Test-LocalhostConnection -Port $Port -Http:$Http -TimeoutSec 1)
+                    if (& $Ready $rows) { return $rows }
+                    Start-Sleep -Milliseconds 200
+                }
+                $rows
+            }
+        }
+
+        It 'fails the Container step for an app bound to the container''s own loopback behind a published port' {
+            $port = Get-FreePort
+            $name = Start-WebContainer -BindInside 127.0.0.1 -HostPort $port
+            $rows = Test-Until $port { param($r) ($r | Where-Object Step -eq Container).Evidence -match 'app bound 127.0.0.1' }
+            $container = $rows | Where-Object Step -eq Container
+            $container.Status | Should -Be 'Fail'
+            $container.Finding | Should -BeLike "container $name (*) publishes port $port from its port 8080: the app listens on 127.0.0.1:8080, the container's own loopback: bind it to 0.0.0.0*"
+        }
+
+        It 'passes the Container and Http steps for a healthy container with -Http' {
+            $port = Get-FreePort
+            $name = Start-WebContainer -HostPort $port
+            $rows = Test-Until $port { param($r) ($r | Where-Object Step -eq Http).Status -eq 'Pass' } -Http
+            ($rows | Where-Object Step -eq Container).Status | Should -Be 'Pass'
+            ($rows | Where-Object Step -eq Container).Finding | Should -BeLike "container $name (*) publishes port ${port} from its port 8080: reachable at 127.0.0.1:$port"
+            ($rows | Where-Object Step -eq Http).Finding | Should -BeLike '*answers HTTP/1.1 200 OK'
+            ($rows | Where-Object Step -eq Listener).Finding | Should -BeLike 'docker-proxy (pid *) listens on port * for a container*'
+        }
+    }
+}

@@ -8,6 +8,7 @@ BeforeDiscovery {
         @{ Name = 'Get-LoopbackInterface'; Command = 'Get-LoopbackInterface'; TypeName = 'LoopbackTools.LoopbackInterface' }
         @{ Name = 'Get-HostsEntry'; Command = 'Get-HostsEntry'; TypeName = 'LoopbackTools.HostsEntry' }
         @{ Name = 'Test-LocalhostResolution'; Command = 'Test-LocalhostResolution -Layer HostsFile, OsResolver'; TypeName = 'LoopbackTools.LocalhostResolutionResult' }
+        @{ Name = 'Test-LocalhostConnection'; Command = 'Test-LocalhostConnection -Port 3000'; TypeName = 'LoopbackTools.LocalhostConnectionStep' }
         @{ Name = 'Test-ContainerPort'; Command = 'Test-ContainerPort -All -Engine $env:LBT_ENGINE'; TypeName = 'LoopbackTools.ContainerPortResult' }
     )
 }

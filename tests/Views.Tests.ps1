@@ -25,6 +25,8 @@ BeforeDiscovery {
         # Resolving names sends DNS queries: only inside the seal (LBT_SEALED), never to the machine's resolver.
         @{ Name = 'Test-LocalhostResolution -Port'; TypeName = 'LoopbackTools.LocalhostResolutionResult'; Skip = -not $IsLinux; Ready = $sealed; Whole = 'Finding', 'Name', 'Server'
             Produce = { Test-LocalhostResolution -DnsServer $script:Dns.Server -Port $script:Port } }
+        @{ Name = 'Test-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed; Whole = @()
+            Produce = { Test-LocalhostConnection -Port $script:Port } }
         @{ Name = 'Test-ContainerPort'; TypeName = 'LoopbackTools.ContainerPortResult'; Skip = -not $IsLinux; Ready = $engine; Whole = 'Finding', 'Container'
             Produce = { Wait-ContainerListening -Name $script:Containers } }
     )

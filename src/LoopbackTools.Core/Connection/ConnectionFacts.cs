@@ -51,7 +51,7 @@ internal sealed class ConnectionFacts
         {
             if (AddressClassifier.TryParse(listener.LocalAddress, out var address))
             {
-                var binding = new ListenerBinding(address!, listener.Port, listener.IsDualStack, listener.ProcessId, listener.ProcessName ?? string.Empty);
+                var binding = new ListenerBinding(address!, listener.Port, listener.IsDualStack, listener.ProcessId, listener.Process ?? string.Empty);
                 bindings.Add(binding);
                 byBinding[binding] = listener;
             }

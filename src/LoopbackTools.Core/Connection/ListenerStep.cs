@@ -17,7 +17,7 @@ internal static class ListenerStep
     private static readonly string[] EngineProxies = { "docker-proxy", "rootlessport", "rootlessport-child", "conmon", "slirp4netns", "pasta", "pasta.avx2", "gvproxy", "vpnkit-bridge", "com.docker.backend", "wslrelay" };
 
     public static bool IsEngineProxy(LoopbackListener listener) =>
-        listener.ProcessName is { } name && EngineProxies.Contains(name, StringComparer.OrdinalIgnoreCase);
+        listener.Process is { } name && EngineProxies.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     public static (IReadOnlyList<LoopbackListener>? Listeners, string Failure) Scan(int port, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ internal static class ListenerStep
     }
 
     private static bool Matches(LoopbackListener listener, string processName) =>
-        listener.ProcessName is { } name && WildcardMatcher.IsMatch(name, processName);
+        listener.Process is { } name && WildcardMatcher.IsMatch(name, processName);
 
     /// <summary>With -ProcessName, where that process listens; else the listeners of the most recently started processes.</summary>
     private static IReadOnlyList<(DateTime Started, string Sentence)> Hints(string? processName, CancellationToken cancellationToken)

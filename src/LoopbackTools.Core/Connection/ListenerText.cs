@@ -7,7 +7,7 @@ namespace LoopbackTools.Connection;
 internal static class ListenerText
 {
     public static string Owner(LoopbackListener listener) => listener.ProcessId is int pid
-        ? string.Format(CultureInfo.InvariantCulture, "{0} (pid {1})", listener.ProcessName ?? "a process", pid)
+        ? string.Format(CultureInfo.InvariantCulture, "{0} (pid {1})", listener.Process ?? "a process", pid)
         : "a process whose owner is hidden";
 
     public static string Endpoint(LoopbackListener listener) => listener.AddressFamily == AddressFamily.InterNetworkV6

@@ -12,7 +12,10 @@ set -euo pipefail
 ROOT="$1"; RESULTS="$2"; SCRIPT="${3:-}"
 MODULE="$ROOT/out/LoopbackTools"
 WORLD="$(mktemp -d "${LBT_SEAL_DIR:-/tmp}/pester-world-XXXXXX")"
-chmod 755 "$WORLD"
+# The engine's socket gets a short path: findings quote it, and a 70-character path is one word that no 80-column
+# view can print whole.
+SOCKETS="$(mktemp -d /tmp/lbt-d-XXXXXX)"
+chmod 755 "$WORLD" "$SOCKETS"
 pids=()
 
 stop_world() {
@@ -23,7 +26,7 @@ stop_world() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   umount -R "$WORLD/docker/exec" 2>/dev/null || true
-  rm -rf "$WORLD" 2>/dev/null || true
+  rm -rf "$WORLD" "$SOCKETS" 2>/dev/null || true
 }
 trap stop_world EXIT
 
@@ -37,9 +40,9 @@ start_docker() {
   local d="$WORLD/docker"
   mkdir -p "$d/image/bin" "$d/image/www"
   dockerd --iptables=false --ip6tables=false --ip-forward=false --data-root "$d/data" --exec-root "$d/exec" \
-    -H "unix://$d/docker.sock" --pidfile "$d/docker.pid" >"$d/dockerd.log" 2>&1 &
+    -H "unix://$SOCKETS/docker.sock" --pidfile "$d/docker.pid" >"$d/dockerd.log" 2>&1 &
   pids+=("$!")
-  export DOCKER_HOST="unix://$d/docker.sock"
+  export DOCKER_HOST="unix://$SOCKETS/docker.sock"
   wait_for 60 dockerd docker version || { tail -20 "$d/dockerd.log" >&2; return 1; }
   cp "$(command -v busybox)" "$d/image/bin/busybox"
   echo "hello from ci-bb" > "$d/image/www/index.html"

@@ -122,7 +122,7 @@ Describe 'The README''s fleet example' -Tag 'Linux' {
         $block.Success | Should -BeTrue -Because 'README.md holds the fleet example between its markers'
         $printed = & (Join-Path $PSScriptRoot '../scripts/Show-FleetExample.ps1')
         # Process ids differ from run to run; everything else must match byte for byte.
-        $stable = { param($text) ($text -replace '\r', '') -replace ' +\d+(?= busybox)', ' PID' }
+        $stable = { param($text) (($text -replace '\r', '') -replace ' +\d+(?= busybox)', ' PID').Trim() }
         (& $stable $printed) | Should -BeExactly (& $stable $block.Groups[1].Value)
     }
 }

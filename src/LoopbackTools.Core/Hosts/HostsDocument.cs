@@ -21,6 +21,7 @@ public sealed class HostsDocument
     private readonly HostsParser _parser;
     private readonly LineRecord[] _lines;
     private readonly int[] _entryLines;
+    private HostsManagedSections? _managed;
 
     private HostsDocument(byte[] buffer, int start, HostsEncoding encoding, string path)
     {
@@ -76,6 +77,10 @@ public sealed class HostsDocument
     }
 
     internal int EntryCount => _entryLines.Length;
+
+    /// <summary>The lines WSL or Docker Desktop rewrite (found on first use).</summary>
+    internal HostsManagedSections ManagedSections =>
+        _managed ??= HostsManagedSections.Find(_lines.Length, i => _lines[i].Kind, i => _parser.Decode(_lines[i].Start, _lines[i].Length), Path);
 
     /// <summary>Bytes held (the file's size for UTF-8): a good initial capacity for rebuilding it.</summary>
     internal int ContentLength => _parser.BufferLength;
@@ -254,6 +259,6 @@ public sealed class HostsDocument
         }
 
         var comment = line.CommentStart < 0 ? string.Empty : _parser.Decode(line.CommentStart, line.End - line.CommentStart).Trim();
-        return new HostsEntry(address.Text, hostName, names ?? Array.Empty<string>(), comment, line.Kind == HostsLineKind.Entry, lineIndex + 1, Path, address.Family, address.Scope);
+        return new HostsEntry(address.Text, hostName, names ?? Array.Empty<string>(), comment, line.Kind == HostsLineKind.Entry, lineIndex + 1, Path, address.Family, address.Scope, ManagedSections.ManagerOf(lineIndex + 1));
     }
 }

@@ -7,8 +7,9 @@ namespace LoopbackTools;
 /// <summary>One address line of a hosts file (or a commented-out one), as Get-HostsEntry emits it.</summary>
 public sealed class HostsEntry
 {
-    public HostsEntry(string address, string hostName, string[] aliases, string comment, bool enabled, int lineNumber, string path, AddressFamily addressFamily, AddressScope scope)
+    public HostsEntry(string address, string hostName, string[] aliases, string comment, bool enabled, int lineNumber, string path, AddressFamily addressFamily, AddressScope scope, string? managedBy = null)
     {
+        ManagedBy = managedBy;
         IPAddress = address ?? throw new ArgumentNullException(nameof(address));
         HostName = hostName ?? throw new ArgumentNullException(nameof(hostName));
         Aliases = aliases ?? throw new ArgumentNullException(nameof(aliases));
@@ -43,6 +44,12 @@ public sealed class HostsEntry
     public AddressFamily AddressFamily { get; }
 
     public AddressScope Scope { get; }
+
+    /// <summary>
+    /// The program that rewrites this line, so a hand edit will not last: <c>WSL</c> (a distribution's generated
+    /// /etc/hosts), <c>DockerDesktop</c> (its "# Added by Docker Desktop" section); null when none is known.
+    /// </summary>
+    public string? ManagedBy { get; }
 
     public bool IsLoopback => Scope == AddressScope.Loopback;
 

@@ -65,6 +65,7 @@ internal static class HostsWarningAnalyzer
             }
         }
 
+        warnings.AddRange(HostsManagerWarnings.Analyze(before, after, beforeEntries, afterEntries));
         return warnings;
     }
 

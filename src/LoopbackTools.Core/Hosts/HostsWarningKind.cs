@@ -11,4 +11,7 @@ public enum HostsWarningKind
 
     /// <summary>A name that resolved to loopback now resolves to another address.</summary>
     LoopbackNameMovedAway,
+
+    /// <summary>The edited line is rewritten by another program (WSL, Docker Desktop): the edit will not last.</summary>
+    RewrittenByManager,
 }

@@ -56,7 +56,7 @@ public sealed class LocalhostResolutionCheck
             os = await osLookup.ConfigureAwait(false);
             if (options.Includes(ResolutionLayer.OsResolver))
             {
-                results.Add(OsResolverLayer.Judge(shown, os.Addresses, os.Failure));
+                results.Add(OsResolverLayer.Judge(shown, os.Addresses, os.Failure, OsResolverSource(shown, os.Addresses)));
             }
         }
 
@@ -75,6 +75,22 @@ public sealed class LocalhostResolutionCheck
         }
 
         return new LocalhostResolutionReport(results);
+    }
+
+    /// <summary>Which source answered: the system's configuration and whether the OS's own hosts file (not -HostsFilePath) maps the name.</summary>
+    private Sources.ResolverSource OsResolverSource(string name, IPAddress[]? addresses)
+    {
+        bool mapped;
+        try
+        {
+            mapped = _hosts.Find(_hosts.DefaultPath, name).Count > 0;
+        }
+        catch (Diagnostics.LoopbackToolsException)
+        {
+            mapped = false; // an unreadable hosts file answers nothing
+        }
+
+        return Sources.ResolverSourceAttribution.Attribute(Sources.ResolverConfiguration.ReadSystem(), name, addresses is { Length: > 0 }, mapped);
     }
 
     private Task<IReadOnlyList<LocalhostResolutionResult>> DnsChecks(string name, LocalhostResolutionOptions options, CancellationToken cancellationToken) =>

@@ -12,8 +12,10 @@ namespace LoopbackTools;
 public sealed class LocalhostResolutionResult
 {
     /// <summary>A layer row (HostsFile, OsResolver, DnsServer).</summary>
-    public LocalhostResolutionResult(string name, ResolutionLayer layer, string server, string[] addresses, bool allLoopback, string responseCode, ResolutionStatus status, string finding)
+    public LocalhostResolutionResult(string name, ResolutionLayer layer, string server, string[] addresses, bool allLoopback, string responseCode, ResolutionStatus status, string finding, string? source = null, string[]? chain = null)
     {
+        Source = source ?? string.Empty;
+        Chain = chain ?? Array.Empty<string>();
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Layer = layer;
         Server = server ?? string.Empty;
@@ -36,6 +38,8 @@ public sealed class LocalhostResolutionResult
         }
 
         Name = name ?? throw new ArgumentNullException(nameof(name));
+        Source = string.Empty;
+        Chain = Array.Empty<string>();
         Layer = ResolutionLayer.Port;
         Server = new IPEndPoint(address, port).ToString();
         Addresses = new[] { address.ToString() };
@@ -69,6 +73,17 @@ public sealed class LocalhostResolutionResult
 
     /// <summary>DNS layer only: the RCODE(s), for example <c>NoError</c> or <c>A NoError, AAAA NXDomain</c>.</summary>
     public string ResponseCode { get; }
+
+    /// <summary>
+    /// OsResolver rows: the source that answered, as the platform names it: on Linux the nsswitch.conf module
+    /// (<c>files</c>, <c>myhostname</c>, <c>resolve</c>, <c>dns</c>, <c>mdns4_minimal</c>) or <c>systemd-resolved stub</c> for dns
+    /// to 127.0.0.53; on Windows <c>Windows resolver</c>, <c>hosts file</c> or <c>DNS</c>; on macOS <c>hosts file</c>, <c>DNS</c>
+    /// or <c>mDNS</c>. Empty when nothing answered, when the source cannot be named, and on other rows.
+    /// </summary>
+    public string Source { get; }
+
+    /// <summary>OsResolver rows: the sources in the order the OS asks them (Linux: the nsswitch.conf hosts line, actions included, such as <c>resolve [!UNAVAIL=return]</c>); empty on other rows.</summary>
+    public string[] Chain { get; }
 
     public ResolutionStatus Status { get; }
 

@@ -52,8 +52,10 @@ public static class OsResolverLayer
     }
 
     /// <summary>The rules, apart from the lookup so they can be read (and tested) on their own.</summary>
-    internal static LocalhostResolutionResult Judge(string name, IPAddress[]? addresses, string failure)
+    /// <param name="source">Which source answered (Test-LocalhostResolution): named in the finding and the row; null leaves both out.</param>
+    internal static LocalhostResolutionResult Judge(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null)
     {
+        var from = source?.Phrase ?? string.Empty;
         var set = new AddressSet(addresses ?? Array.Empty<IPAddress>());
         var kind = LocalhostNames.Classify(name);
         Judgement verdict;
@@ -64,31 +66,31 @@ public static class OsResolverLayer
             verdict = kind switch
             {
                 // .NET on Linux sends "localhost." to DNS although the hosts file lists "localhost".
-                _ when rooted && kind != LocalhostNameKind.Other => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}): with the trailing dot it skips the hosts file and asks DNS - use the name without the dot"),
-                LocalhostNameKind.Localhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}): restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file"),
-                LocalhostNameKind.UnderLocalhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}): it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - add '127.0.0.1 {name}' and '::1 {name}' to the hosts file"),
-                _ => Judgement.Fail($"the OS resolver cannot resolve {name} ({why})"),
+                _ when rooted && kind != LocalhostNameKind.Other => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: with the trailing dot it skips the hosts file and asks DNS - use the name without the dot"),
+                LocalhostNameKind.Localhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file"),
+                LocalhostNameKind.UnderLocalhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - add '127.0.0.1 {name}' and '::1 {name}' to the hosts file"),
+                _ => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}"),
             };
         }
         else if (kind != LocalhostNameKind.Other && !set.AllLoopback)
         {
-            verdict = Judgement.Fail($"the OS resolver returns {AddressSet.Join(set.NonLoopback)} for {name}: {name} must resolve to loopback (RFC 6761 6.3) - see the hosts file and DNS layers for where it comes from");
+            verdict = Judgement.Fail($"the OS resolver returns {AddressSet.Join(set.NonLoopback)} for {name}{from}: {name} must resolve to loopback (RFC 6761 6.3) - see the hosts file and DNS layers for where it comes from");
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv6Loopback)
         {
-            verdict = Judgement.Warn($"the OS resolver returns only IPv4 ({set.List}) for {name}: clients asking for IPv6 get no ::1 and may fall through to DNS - add '::1 {name}' to the hosts file");
+            verdict = Judgement.Warn($"the OS resolver returns only IPv4 ({set.List}) for {name}{from}: clients asking for IPv6 get no ::1 and may fall through to DNS - add '::1 {name}' to the hosts file");
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv4Loopback)
         {
-            verdict = Judgement.Warn($"the OS resolver returns only IPv6 ({set.List}) for {name}: IPv4-only clients get no 127.0.0.1 - add '127.0.0.1 {name}' to the hosts file");
+            verdict = Judgement.Warn($"the OS resolver returns only IPv6 ({set.List}) for {name}{from}: IPv4-only clients get no 127.0.0.1 - add '127.0.0.1 {name}' to the hosts file");
         }
         else
         {
             var first = set.Addresses[0];
             var order = set.FamilyOrder.Length == 0 ? string.Empty : $"; {set.FamilyOrder}: clients that try only the first address need a listener on {first}";
-            verdict = Judgement.Pass($"the OS resolver returns {set.List} for {name}{order}");
+            verdict = Judgement.Pass($"the OS resolver returns {set.List} for {name}{from}{order}");
         }
 
-        return new LocalhostResolutionResult(name, ResolutionLayer.OsResolver, ServerLabel, set.Texts, set.AllLoopback, string.Empty, verdict.Status, verdict.Finding);
+        return new LocalhostResolutionResult(name, ResolutionLayer.OsResolver, ServerLabel, set.Texts, set.AllLoopback, string.Empty, verdict.Status, verdict.Finding, source?.Source, source?.Chain);
     }
 }

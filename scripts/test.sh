@@ -12,11 +12,14 @@ RESULTS="$ROOT/out/test-results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 
 needed_programs=(dnsmasq dockerd docker podman busybox ip ss dig unshare setpriv nsenter tar sshd ssh ssh-keygen nft openssl)
-apt_packages=(dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar openssh-server openssh-client nftables openssl)
+apt_packages=(dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar openssh-server openssh-client nftables openssl libnss-myhostname)
 missing=()
 for p in "${needed_programs[@]}"; do
   command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] || missing+=("$p")
 done
+# Libraries the tests load through a bind-mounted nsswitch.conf (Debian puts them in the multiarch folder).
+compgen -G '/usr/lib/*-linux-gnu/libnss_myhostname.so.2' >/dev/null || compgen -G '/lib/*-linux-gnu/libnss_myhostname.so.2' >/dev/null \
+  || missing+=(libnss_myhostname.so.2)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing test components (missing: ${missing[*]})"
@@ -28,7 +31,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
       guard=/usr/sbin/policy-rc.d; printf '#!/bin/sh\nexit 101\n' > "$guard"; chmod 755 "$guard"
     fi
     apt-get update -qq
+    # libnss-myhostname's postinst adds "myhostname" to the hosts line of the machine's /etc/nsswitch.conf; the tests
+    # bind their own nsswitch.conf and must not change how this machine resolves names: keep the file byte-identical.
+    nsswitch_copy=""
+    if [ -e /etc/nsswitch.conf ]; then nsswitch_copy="$(mktemp)"; cp -p /etc/nsswitch.conf "$nsswitch_copy"; fi
     apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null || status_apt=$?
+    if [ -n "$nsswitch_copy" ]; then cp -p "$nsswitch_copy" /etc/nsswitch.conf; rm -f "$nsswitch_copy"; fi
     [ -z "$guard" ] || rm -f "$guard"
     [ "${status_apt:-0}" = 0 ] || { echo "apt-get install failed" >&2; exit 1; }
   else

@@ -12,7 +12,8 @@ namespace LoopbackTools.Tests.Resolution;
 /// The child also gets its own nsswitch.conf (hosts: files dns) and an empty gai.conf (RFC 6724 order), which
 /// the expectations assume: with nss-myhostname glibc answers *.localhost itself, and a gai.conf preferring IPv4
 /// puts 127.0.0.1 first (issue 18). The seal binds the same files (scripts/seal-resolver-config.sh); binding them
-/// here too keeps these tests right when they are run in a hand-made seal that lacks that script.
+/// here too keeps these tests right when they are run in a hand-made seal that lacks that script. A test that is
+/// about the NSS chain gives its own nsswitch.conf text (<see cref="RunWithNsswitch"/>).
 /// </summary>
 public static class ResolutionProbeProcess
 {
@@ -35,6 +36,10 @@ public static class ResolutionProbeProcess
     public static string RunWithResolvConf(string hostsText, string resolvText, params string[] arguments) =>
         InChild(hostsText, resolvText, "--mount", string.Empty, arguments).Output;
 
+    /// <summary>`check` with the test's own nsswitch.conf (and resolv.conf) bound over the child's.</summary>
+    public static IReadOnlyList<ProbeReport> RunWithNsswitch(string hostsText, string nsswitchText, string resolvText, params string[] arguments) =>
+        JsonSerializer.Deserialize<ProbeReport[]>(InChild(hostsText, resolvText, "--mount", string.Empty, new[] { "check" }.Concat(arguments).ToArray(), nsswitchText: nsswitchText).Output, Json)!;
+
     /// <summary>
     /// The probe in its own network namespace too, whose only interface, lo, also holds the default route: a query to
     /// any address at all would leave the process (and die on lo, inside that namespace) and be counted by an nftables
@@ -56,7 +61,7 @@ public static class ResolutionProbeProcess
         return (parts[0], packets);
     }
 
-    private static ProcessResult InChild(string hostsText, string resolvText, string namespaces, string setup, string[] arguments, string after = "")
+    private static ProcessResult InChild(string hostsText, string resolvText, string namespaces, string setup, string[] arguments, string after = "", string nsswitchText = "hosts: files dns\n")
     {
         var folder = Directory.CreateTempSubdirectory("lbt-probe-").FullName;
         try
@@ -67,7 +72,7 @@ public static class ResolutionProbeProcess
             var gai = Path.Combine(folder, "gai.conf");
             File.WriteAllText(hosts, hostsText);
             File.WriteAllText(resolv, resolvText);
-            File.WriteAllText(nsswitch, "hosts: files dns\n");
+            File.WriteAllText(nsswitch, nsswitchText);
             File.WriteAllText(gai, string.Empty);
             // gai.conf only where it exists: an absent one already means glibc's RFC 6724 defaults.
             var script = setup + "mount --bind \"$1\" /etc/hosts && mount --bind \"$2\" /etc/resolv.conf && mount --bind \"$3\" /etc/nsswitch.conf"
@@ -93,5 +98,5 @@ public static class ResolutionProbeProcess
     }
 
     /// <summary>A LocalhostResolutionResult read back from the probe's JSON (the output type has two constructors, so it is not deserialised directly).</summary>
-    public sealed record ProbeRow(string Name, ResolutionLayer Layer, string Server, string[] Addresses, string FirstAddress, bool AllLoopback, string ResponseCode, ResolutionStatus Status, string Finding, int Port, int ResolvedOrder, ConnectOutcome? Outcome, string ListenerAddress, string ListenerProcess);
+    public sealed record ProbeRow(string Name, ResolutionLayer Layer, string Server, string[] Addresses, string FirstAddress, bool AllLoopback, string ResponseCode, ResolutionStatus Status, string Finding, int Port, int ResolvedOrder, ConnectOutcome? Outcome, string ListenerAddress, string ListenerProcess, string Source, string[] Chain);
 }

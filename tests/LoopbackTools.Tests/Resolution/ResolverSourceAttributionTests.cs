@@ -36,11 +36,11 @@ public sealed class ResolverSourceAttributionTests
         const string chain = "files myhostname resolve [!UNAVAIL=return] dns";
         var running = ResolverSourceAttribution.Attribute(Linux(chain, resolved: true, modules: new[] { "myhostname", "resolve" }), "example.test", true, false);
         Assert.Equal("resolve", running.Source);
-        Assert.Contains("from systemd-resolved (resolve) (hosts: files myhostname resolve [!UNAVAIL=return] dns)", running.Phrase, StringComparison.Ordinal);
+        Assert.Contains("from systemd-resolved (hosts: files myhostname resolve [!UNAVAIL=return] dns)", running.Phrase, StringComparison.Ordinal);
 
         var stopped = ResolverSourceAttribution.Attribute(Linux(chain, resolved: false, modules: new[] { "myhostname", "resolve" }), "example.test", true, false);
         Assert.Equal("dns", stopped.Source);
-        Assert.Contains("from DNS (dns: 127.0.0.1)", stopped.Phrase, StringComparison.Ordinal);
+        Assert.Contains("from DNS at 127.0.0.1 (hosts:", stopped.Phrase, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ResolverSourceAttributionTests
     {
         var found = ResolverSourceAttribution.Attribute(Linux("files dns", new[] { "127.0.0.53" }), "example.test", true, false);
         Assert.Equal("systemd-resolved stub", found.Source);
-        Assert.Equal(" from the systemd-resolved stub at 127.0.0.53 (dns) (hosts: files dns)", found.Phrase);
+        Assert.Equal(" from the systemd-resolved stub at 127.0.0.53 (hosts: files dns)", found.Phrase);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ResolverSourceAttributionTests
         var row = OsResolverLayer.Judge("localhost", new[] { System.Net.IPAddress.IPv6Loopback, System.Net.IPAddress.Loopback }, string.Empty, source);
         Assert.Equal("myhostname", row.Source);
         Assert.Equal(new[] { "files", "myhostname", "dns" }, row.Chain);
-        Assert.StartsWith("the OS resolver returns ::1, 127.0.0.1 for localhost from nss-myhostname (myhostname)", row.Finding, StringComparison.Ordinal);
+        Assert.StartsWith("the OS resolver returns ::1, 127.0.0.1 for localhost from nss-myhostname (hosts: files myhostname dns), which answers", row.Finding, StringComparison.Ordinal);
 
         var unnamed = OsResolverLayer.Judge("localhost", new[] { System.Net.IPAddress.Loopback }, string.Empty);
         Assert.Equal(string.Empty, unnamed.Source);

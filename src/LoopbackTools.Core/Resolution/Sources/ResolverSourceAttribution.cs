@@ -52,8 +52,8 @@ internal static class ResolverSourceAttribution
             var status = Predict(configuration, source.Name, name, hostsFileMapsName);
             if (status == NssStatus.Success)
             {
-                var (label, words) = Describe(configuration, source.Name);
-                return new ResolverSource(label, chain, $" from {words} ({line})");
+                var (label, words, note) = Describe(configuration, source.Name);
+                return new ResolverSource(label, chain, $" from {words} ({line}){note}");
             }
 
             if (source.ReturnsOn(status))
@@ -96,15 +96,15 @@ internal static class ResolverSourceAttribution
         }
     }
 
-    private static (string Label, string Words) Describe(ResolverConfiguration configuration, string module) => module switch
+    private static (string Label, string Words, string Note) Describe(ResolverConfiguration configuration, string module) => module switch
     {
-        "files" => ("files", "the hosts file (files)"),
-        "myhostname" => ("myhostname", "nss-myhostname (myhostname), which answers localhost, *.localhost and this machine's name itself"),
-        "resolve" => ("resolve", "systemd-resolved (resolve)"),
-        "dns" when configuration.NameServersAreResolvedStub => ("systemd-resolved stub", $"the systemd-resolved stub at {string.Join(", ", configuration.NameServers)} (dns)"),
-        "dns" => ("dns", $"DNS (dns: {string.Join(", ", configuration.NameServers)})"),
-        _ when module.StartsWith("mdns", StringComparison.Ordinal) => (module, $"multicast DNS ({module})"),
-        _ => (module, module),
+        "files" => ("files", "the hosts file", string.Empty),
+        "myhostname" => ("myhostname", "nss-myhostname", ", which answers localhost, *.localhost and this machine's name itself"),
+        "resolve" => ("resolve", "systemd-resolved", string.Empty),
+        "dns" when configuration.NameServersAreResolvedStub => ("systemd-resolved stub", $"the systemd-resolved stub at {string.Join(", ", configuration.NameServers)}", string.Empty),
+        "dns" => ("dns", $"DNS at {string.Join(", ", configuration.NameServers)}", string.Empty),
+        _ when module.StartsWith("mdns", StringComparison.Ordinal) => (module, "multicast DNS", string.Empty),
+        _ => (module, module, string.Empty),
     };
 
     // Windows: the DNS Client answers localhost and this machine's name itself (the stock hosts file says

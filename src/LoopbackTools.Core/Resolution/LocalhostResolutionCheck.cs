@@ -18,9 +18,13 @@ public sealed class LocalhostResolutionCheck
     private readonly LocalhostPortMatrix _matrix;
     private readonly IHostsReader _hosts;
 
+    // The OS's own hosts file, for naming the source: a reader of its own, so a -HostsFilePath document stays cached beside it.
+    private readonly IHostsReader _systemHosts;
+
     public LocalhostResolutionCheck(IListenerLookup? listeners = null, DnsQueryClient? client = null, IHostsReader? hosts = null)
     {
         _hosts = hosts ?? new HostsDocumentReader();
+        _systemHosts = hosts ?? new HostsDocumentReader();
         _dns = new DnsServerLayer(client);
         _matrix = new LocalhostPortMatrix(listeners ?? new ScannerListenerLookup());
     }
@@ -83,7 +87,7 @@ public sealed class LocalhostResolutionCheck
         bool mapped;
         try
         {
-            mapped = _hosts.Find(_hosts.DefaultPath, name).Count > 0;
+            mapped = _systemHosts.Find(_systemHosts.DefaultPath, name).Count > 0;
         }
         catch (Diagnostics.LoopbackToolsException)
         {

@@ -4,24 +4,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-LoopbackToolsModule | Out-Null
-    $script:ModulePath = Get-ModuleUnderTest
-
-    # Runs $Command in a child pwsh whose /etc/hosts and /etc/nsswitch.conf are the texts given; returns its objects.
-    function Invoke-WithResolverFiles([string] $HostsText, [string] $NsswitchText, [string] $Command) {
-        $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('lbt-nss-' + [guid]::NewGuid().ToString('N'))
-        New-Item -ItemType Directory $folder | Out-Null
-        Set-Content -Path "$folder/hosts" -Value $HostsText -NoNewline
-        Set-Content -Path "$folder/nsswitch.conf" -Value $NsswitchText -NoNewline
-        Set-Content -Path "$folder/run.ps1" -Value "Import-Module '$script:ModulePath'; $Command | Export-Clixml '$folder/rows.xml'"
-        $exe = (Get-Process -Id $PID).Path
-        $pwsh = if ((Split-Path -Leaf $exe) -like 'dotnet*') { "'$exe' '$PSHOME/pwsh.dll'" } else { "'$exe'" }
-        Set-Content -Path "$folder/run.sh" -Value "mount --bind '$folder/hosts' /etc/hosts && mount --bind '$folder/nsswitch.conf' /etc/nsswitch.conf && exec $pwsh -NoProfile -NonInteractive -File '$folder/run.ps1'"
-        $said = & unshare --mount bash "$folder/run.sh" 2>&1
-        if (-not (Test-Path "$folder/rows.xml")) { throw "the child pwsh wrote nothing: $said" }
-        $rows = Import-Clixml "$folder/rows.xml"
-        Remove-Item -Recurse $folder
-        $rows
-    }
 
     $script:myhostname = @(Get-ChildItem '/usr/lib/*-linux-gnu/libnss_myhostname.so.2', '/lib/*-linux-gnu/libnss_myhostname.so.2', '/usr/lib/libnss_myhostname.so.2' -ErrorAction SilentlyContinue).Count -gt 0
     $script:root = $IsLinux -and (id -u) -eq '0'
@@ -41,7 +23,7 @@ Describe 'Test-LocalhostResolution names the source of the OS answer' -Tag 'Linu
 
     It 'names nss-myhostname when the hosts file has no localhost line, and the view shows it at 80 columns' {
         Assert-TestComponent -Available ($script:root -and $script:myhostname) -Because 'needs root and libnss_myhostname.so.2 (apt-get install libnss-myhostname)'
-        $rows = @(Invoke-WithResolverFiles "127.0.0.1 other.test`n" "hosts: files myhostname dns`n" 'Test-LocalhostResolution -Layer OsResolver')
+        $rows = @(Invoke-WithEtcFile @{ hosts = "127.0.0.1 other.test`n"; 'nsswitch.conf' = "hosts: files myhostname dns`n" } 'Test-LocalhostResolution -Layer OsResolver')
         $os = $rows[0]
         $os.Source | Should -Be 'myhostname'
         @($os.Chain) | Should -Be 'files', 'myhostname', 'dns'

@@ -2,6 +2,7 @@
 # rule on lo (in the seal's network namespace, for one port only), openssl s_server, a child pwsh with its own
 # /etc/hosts (unshare --mount) and the dockerd of DOCKER_HOST with LOOPBACKTOOLS_TEST_IMAGE (busybox, /www).
 BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $modulePath = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
     Import-Module $modulePath -Force
     $script:ModulePath = $modulePath
@@ -33,21 +34,7 @@ BeforeAll {
     }
 
     # Runs $Command in a child pwsh whose /etc/hosts is $HostsText (a private mount namespace): the real resolver reads it.
-    function Invoke-WithHosts([string] $HostsText, [string] $Command) {
-        $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('lbt-conn-' + [guid]::NewGuid().ToString('N'))
-        New-Item -ItemType Directory $folder | Out-Null
-        Set-Content -Path "$folder/hosts" -Value $HostsText -NoNewline
-        Set-Content -Path "$folder/run.ps1" -Value "Import-Module '$script:ModulePath'; $Command | Export-Clixml '$folder/steps.xml'"
-        # A dotnet-tool pwsh runs as dotnet + pwsh.dll; an installed one is its own executable.
-        $exe = (Get-Process -Id $PID).Path
-        $pwsh = if ((Split-Path -Leaf $exe) -like 'dotnet*') { "'$exe' '$PSHOME/pwsh.dll'" } else { "'$exe'" }
-        Set-Content -Path "$folder/run.sh" -Value "mount --bind '$folder/hosts' /etc/hosts && exec $pwsh -NoProfile -NonInteractive -File '$folder/run.ps1'"
-        $said = & unshare --mount bash "$folder/run.sh" 2>&1
-        if (-not (Test-Path "$folder/steps.xml")) { throw "the child pwsh wrote nothing: $said" }
-        $rows = Import-Clixml "$folder/steps.xml"
-        Remove-Item -Recurse $folder
-        $rows
-    }
+    function Invoke-WithHosts([string] $HostsText, [string] $Command) { Invoke-WithEtcFile @{ hosts = $HostsText } $Command }
 }
 
 AfterAll {

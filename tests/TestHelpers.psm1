@@ -164,4 +164,29 @@ function New-ModuleRunspace {
     $shell
 }
 
+function Invoke-WithEtcFile {
+    <#
+    Runs $Command in a child pwsh in a private mount namespace (unshare --mount, so root) where each key of $File,
+    a file name under /etc (hosts, nsswitch.conf), is bind-mounted from its text: the real resolver of that process
+    reads them, the rest of the run keeps its own. Returns the command's objects, through Export-Clixml.
+    #>
+    param([Parameter(Mandatory)] [hashtable] $File, [Parameter(Mandatory)] [string] $Command)
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('lbt-etc-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory $folder | Out-Null
+    $mounts = foreach ($name in $File.Keys) {
+        Set-Content -Path "$folder/$name" -Value $File[$name] -NoNewline
+        "mount --bind '$folder/$name' '/etc/$name' && "
+    }
+    Set-Content -Path "$folder/run.ps1" -Value "Import-Module '$(Get-ModuleUnderTest)'; $Command | Export-Clixml '$folder/rows.xml'"
+    # A dotnet-tool pwsh runs as dotnet + pwsh.dll; an installed one is its own executable.
+    $exe = (Get-Process -Id $PID).Path
+    $pwsh = if ((Split-Path -Leaf $exe) -like 'dotnet*') { "'$exe' '$PSHOME/pwsh.dll'" } else { "'$exe'" }
+    Set-Content -Path "$folder/run.sh" -Value ((-join $mounts) + "exec $pwsh -NoProfile -NonInteractive -File '$folder/run.ps1'")
+    $said = & unshare --mount bash "$folder/run.sh" 2>&1
+    if (-not (Test-Path "$folder/rows.xml")) { throw "the child pwsh wrote nothing: $said" }
+    $rows = Import-Clixml "$folder/rows.xml"
+    Remove-Item -Recurse $folder
+    $rows
+}
+
 Export-ModuleMember -Function *

@@ -17,7 +17,7 @@ namespace LoopbackTools.Listeners.Owners;
 /// </summary>
 internal static class ContainerEngineLookup
 {
-    /// <summary>Per request (/version, then /containers/json); a local engine answers in milliseconds.</summary>
+    /// <summary>For the whole lookup (/version, then /containers/json, every engine at once); a local engine answers in milliseconds.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
 
     public static ContainerDirectory Query(IEnumerable<DockerEndpoint> endpoints, TimeSpan timeout, CancellationToken cancellationToken)
@@ -29,7 +29,9 @@ internal static class ContainerEngineLookup
         }
 
         // Task.Run: the client is async; blocking on it from a caller with a synchronization context could deadlock.
-        var lists = Task.Run(() => Task.WhenAll(distinct.Select(e => ListAsync(e, timeout, cancellationToken))), cancellationToken).GetAwaiter().GetResult();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var lists = Task.Run(() => Task.WhenAll(distinct.Select(e => ListAsync(e, timeout, deadline.Token, cancellationToken))), cancellationToken).GetAwaiter().GetResult();
         return new ContainerDirectory(lists.SelectMany(l => l));
     }
 
@@ -72,17 +74,21 @@ internal static class ContainerEngineLookup
         return found;
     }
 
-    private static async Task<IReadOnlyList<RunningContainer>> ListAsync(DockerEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RunningContainer>> ListAsync(DockerEndpoint endpoint, TimeSpan timeout, CancellationToken deadline, CancellationToken caller)
     {
         try
         {
             var client = new DockerApiClient(endpoint, timeout);
-            var json = await client.GetJsonAsync("/containers/json", null, cancellationToken).ConfigureAwait(false);
+            var json = await client.GetJsonAsync("/containers/json", null, deadline).ConfigureAwait(false);
             return ContainerDirectory.ParseList(json);
         }
         catch (LoopbackToolsException)
         {
-            return Array.Empty<RunningContainer>(); // no engine there, no permission, too slow, or not an engine
+            return Array.Empty<RunningContainer>(); // no engine there, no permission, or not an engine
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            return Array.Empty<RunningContainer>(); // too slow: the rows go out without container names
         }
     }
 }

@@ -17,8 +17,12 @@ namespace LoopbackTools.Listeners.Owners;
 /// </summary>
 internal static class ContainerEngineLookup
 {
-    /// <summary>For the whole lookup (/version, then /containers/json, every engine at once); a local engine answers in milliseconds.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// For the whole lookup (/version, then /containers/json, every engine at once). A running engine answers in
+    /// milliseconds, but podman's API service answers its first request after start-up (socket activation) in about
+    /// a second, more on a loaded machine; only a hung engine costs the whole deadline.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
 
     public static ContainerDirectory Query(IEnumerable<DockerEndpoint> endpoints, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -182,7 +182,6 @@ public static class ListenerScanner
                 if (!owners.TryGetValue(pid, out owner))
                 {
                     owners[pid] = owner = describe(pid);
-                    context.Observe(owner);
                 }
             }
 
@@ -190,6 +189,11 @@ public static class ListenerScanner
                 || (names is not null && (owner is null || !names.Any(pattern => WildcardMatcher.IsMatch(owner.Name, pattern)))))
             {
                 continue;
+            }
+
+            if (owner is not null)
+            {
+                context.Observe(owner); // only owners of rows shown: a proxy filtered out asks no engine
             }
 
             kept.Add((socket, owner));

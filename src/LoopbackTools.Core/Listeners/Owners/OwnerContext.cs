@@ -16,7 +16,7 @@ internal sealed class OwnerContext
     private readonly Func<int, string?> _service;
     private readonly Func<IReadOnlyList<DockerEndpoint>> _engines;
     private readonly TimeSpan _timeout;
-    private readonly Dictionary<int, CgroupMembership> _byProcess = new();
+    private readonly Dictionary<int, (CgroupMembership Membership, bool IsProxy)> _byProcess = new();
     private CgroupMembership _namespace = CgroupMembership.None;
     private bool _needEngine;
     private ContainerDirectory? _directory;
@@ -51,8 +51,9 @@ internal sealed class OwnerContext
         }
 
         var membership = _membership(owner.ProcessId);
-        _byProcess[owner.ProcessId] = membership;
-        _needEngine |= membership.ContainerId is not null || EngineProxy.IsProxy(owner.Name);
+        var isProxy = EngineProxy.IsProxy(owner.Name);
+        _byProcess[owner.ProcessId] = (membership, isProxy);
+        _needEngine |= membership.ContainerId is not null || isProxy;
     }
 
     /// <summary>Asks the engines, when needed, before the first <see cref="ContainerOf"/>.</summary>
@@ -78,14 +79,14 @@ internal sealed class OwnerContext
     public string? ContainerOf(ProcessOwner? owner, ListenerProtocol protocol, int port, string localAddress)
     {
         var directory = _directory ?? throw new InvalidOperationException("Resolve the owner context before reading it.");
-        if (owner is not null && _byProcess.TryGetValue(owner.ProcessId, out var membership))
+        if (owner is not null && _byProcess.TryGetValue(owner.ProcessId, out var facts))
         {
-            if (membership.ContainerId is string id)
+            if (facts.Membership.ContainerId is string id)
             {
                 return directory.NameOf(id);
             }
 
-            if (EngineProxy.IsProxy(owner.Name) && directory.PublisherOf(protocol, port, localAddress) is string publisher)
+            if (facts.IsProxy && directory.PublisherOf(protocol, port, localAddress) is string publisher)
             {
                 return publisher;
             }
@@ -101,6 +102,6 @@ internal sealed class OwnerContext
             return null;
         }
 
-        return _byProcess.TryGetValue(owner.ProcessId, out var membership) && membership.Service is not null ? membership.Service : _service(owner.ProcessId);
+        return _byProcess.TryGetValue(owner.ProcessId, out var facts) && facts.Membership.Service is not null ? facts.Membership.Service : _service(owner.ProcessId);
     }
 }

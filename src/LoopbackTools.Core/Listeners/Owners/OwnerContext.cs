@@ -32,9 +32,6 @@ internal sealed class OwnerContext
     /// <summary>Nothing to tell (a platform without cgroups or services, or owners not wanted).</summary>
     public static OwnerContext Nothing() => new(_ => CgroupMembership.None, _ => null, () => Array.Empty<DockerEndpoint>(), ContainerEngineLookup.DefaultTimeout);
 
-    /// <summary>The engines asked, for the record; 0 when none had to be.</summary>
-    public int EnginesAsked { get; private set; }
-
     /// <summary>-NetworkNamespaceOf: rows whose owner is unknown or outside a container belong to this process's container.</summary>
     public void UseNamespaceOf(int processId)
     {
@@ -70,9 +67,7 @@ internal sealed class OwnerContext
             return;
         }
 
-        var engines = _engines();
-        EnginesAsked = engines.Count;
-        _directory = ContainerEngineLookup.Query(engines, _timeout, cancellationToken);
+        _directory = ContainerEngineLookup.Query(_engines(), _timeout, cancellationToken);
     }
 
     /// <summary>The container the owner runs in, else the one whose published port a proxy owner serves.</summary>

@@ -166,25 +166,19 @@ public static class ListenerScanner
         var owners = new Dictionary<int, ProcessOwner>();
         var pids = options.ProcessIds is { Length: > 0 } ids ? new HashSet<int>(ids) : null;
         var names = options.ProcessNames is { Length: > 0 } n ? n : null;
-        var kept = new List<(ListenerSocket Socket, ProcessOwner? Owner)>(sockets.Count);
         sockets.Sort(CompareForOutput);
         if (options.NetworkNamespaceOf is int namespaceOf)
         {
             context.UseNamespaceOf(namespaceOf);
         }
 
-        foreach (var socket in sockets)
+        // Pass 1: owners and the filters that need them; kept sockets are compacted in place (no second list).
+        var kept = 0;
+        for (var i = 0; i < sockets.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ProcessOwner? owner = null;
-            if (wantOwners && socket.ProcessId is int pid)
-            {
-                if (!owners.TryGetValue(pid, out owner))
-                {
-                    owners[pid] = owner = describe(pid);
-                }
-            }
-
+            var socket = sockets[i];
+            var owner = OwnerOf(socket, wantOwners, owners, describe);
             if ((pids is not null && (owner is null || !pids.Contains(owner.ProcessId)))
                 || (names is not null && (owner is null || !names.Any(pattern => WildcardMatcher.IsMatch(owner.Name, pattern)))))
             {
@@ -196,14 +190,17 @@ public static class ListenerScanner
                 context.Observe(owner); // only owners of rows shown: a proxy filtered out asks no engine
             }
 
-            kept.Add((socket, owner));
+            sockets[kept++] = socket;
         }
+
+        sockets.RemoveRange(kept, sockets.Count - kept);
 
         // Container names need the engines: asked once, only when some owner is in a container or is a proxy.
         context.Resolve(cancellationToken);
-        var result = new List<LoopbackListener>(kept.Count);
-        foreach (var (socket, owner) in kept)
+        var result = new List<LoopbackListener>(sockets.Count);
+        foreach (var socket in sockets)
         {
+            var owner = OwnerOf(socket, wantOwners, owners, describe);
             result.Add(new LoopbackListener(
                 socket.Protocol,
                 socket.Bound.Text,
@@ -222,5 +219,21 @@ public static class ListenerScanner
         }
 
         return result;
+    }
+
+    /// <summary>The socket's owner, described once per process.</summary>
+    private static ProcessOwner? OwnerOf(ListenerSocket socket, bool wantOwners, Dictionary<int, ProcessOwner> owners, Func<int, ProcessOwner> describe)
+    {
+        if (!wantOwners || socket.ProcessId is not int pid)
+        {
+            return null;
+        }
+
+        if (!owners.TryGetValue(pid, out var owner))
+        {
+            owners[pid] = owner = describe(pid);
+        }
+
+        return owner;
     }
 }

@@ -13,11 +13,9 @@ internal static class ListenerStep
 {
     private const int HintProcesses = 3;
 
-    /// <summary>Processes that hold a host port on behalf of a container engine.</summary>
-    private static readonly string[] EngineProxies = { "docker-proxy", "rootlessport", "rootlessport-child", "conmon", "slirp4netns", "pasta", "pasta.avx2", "gvproxy", "vpnkit-bridge", "com.docker.backend", "wslrelay" };
-
+    /// <summary>A process that holds a host port on behalf of a container engine.</summary>
     public static bool IsEngineProxy(LoopbackListener listener) =>
-        listener.Process is { } name && EngineProxies.Contains(name, StringComparer.OrdinalIgnoreCase);
+        Listeners.Owners.EngineProxy.IsProxy(listener.Process);
 
     public static (IReadOnlyList<LoopbackListener>? Listeners, string Failure) Scan(int port, CancellationToken cancellationToken)
     {

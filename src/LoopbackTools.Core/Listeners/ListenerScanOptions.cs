@@ -33,6 +33,9 @@ public sealed class ListenerScanOptions
     /// <summary>Linux: list the sockets of this process's network namespace (a container's init pid, for example).</summary>
     public int? NetworkNamespaceOf { get; set; }
 
+    /// <summary>Tests: the engines asked for container names (default: DOCKER_HOST and the engines' usual sockets).</summary>
+    internal System.Func<System.Collections.Generic.IReadOnlyList<Containers.DockerEndpoint>>? ContainerEngines { get; set; }
+
     /// <summary>Tests: skip netlink and read /proc/net/*, the fallback path.</summary>
     internal bool ForceProcfs { get; set; }
 }

@@ -10,6 +10,7 @@ using System.Threading;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Listeners.Linux;
 using LoopbackTools.Listeners.MacOS;
+using LoopbackTools.Listeners.Owners;
 using LoopbackTools.Listeners.Windows;
 
 namespace LoopbackTools.Listeners;
@@ -36,6 +37,7 @@ public static class ListenerScanner
         var unreadable = 0;
         string? unreadableReason = null;
         Func<int, ProcessOwner> describe;
+        var context = OwnerContext.Nothing();
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
         {
             if (options.NetworkNamespaceOf is int pid && !Directory.Exists("/proc/" + pid.ToString(CultureInfo.InvariantCulture)))
@@ -50,6 +52,7 @@ public static class ListenerScanner
             namespaceId = NetworkNamespaceId.Of(options.NetworkNamespaceOf);
             var details = new LinuxProcessInfo();
             describe = details.Read;
+            context = OwnerContexts.Linux(options);
             if (scan is not null)
             {
                 scan.Publish(sockets);
@@ -69,6 +72,7 @@ public static class ListenerScanner
             sockets = Filter(WindowsListenerSource.Read(options), options);
             source = "iphlpapi";
             describe = ProcessOwners.FromProcessTable;
+            context = OwnerContexts.Windows(options);
         }
         else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
         {
@@ -77,6 +81,7 @@ public static class ListenerScanner
             sockets = Filter(found.Sockets, options);
             source = "libproc";
             describe = MacListenerSource.Describe;
+            context = OwnerContexts.ProxiesOnly(options);
             unreadable = found.UnreadableProcesses;
             unreadableReason = found.UnreadableReason;
         }
@@ -85,7 +90,7 @@ public static class ListenerScanner
             throw ListenerErrors.NotSupported("Listing listeners");
         }
 
-        var listeners = Build(sockets, wantOwners, namespaceId, describe, options, cancellationToken);
+        var listeners = Build(sockets, wantOwners, namespaceId, describe, context, options, cancellationToken);
         var unattributed = wantOwners ? listeners.Count(l => l.ProcessId is null) : 0;
         var reason = unattributed == 0 ? null : hiddenReason ?? "no visible process holds them (kernel sockets, or processes in another PID namespace)";
         return new ListenerScanResult(listeners, unattributed, reason, source, unreadable, unreadableReason);
@@ -156,31 +161,46 @@ public static class ListenerScanner
         return c != 0 ? c : (a.SocketId ?? 0).CompareTo(b.SocketId ?? 0);
     }
 
-    private static List<LoopbackListener> Build(List<ListenerSocket> sockets, bool wantOwners, long? namespaceId, Func<int, ProcessOwner> describe, ListenerScanOptions options, CancellationToken cancellationToken)
+    private static List<LoopbackListener> Build(List<ListenerSocket> sockets, bool wantOwners, long? namespaceId, Func<int, ProcessOwner> describe, OwnerContext context, ListenerScanOptions options, CancellationToken cancellationToken)
     {
         var owners = new Dictionary<int, ProcessOwner>();
         var pids = options.ProcessIds is { Length: > 0 } ids ? new HashSet<int>(ids) : null;
         var names = options.ProcessNames is { Length: > 0 } n ? n : null;
-        var result = new List<LoopbackListener>(sockets.Count);
         sockets.Sort(CompareForOutput);
-        foreach (var socket in sockets)
+        if (options.NetworkNamespaceOf is int namespaceOf)
+        {
+            context.UseNamespaceOf(namespaceOf);
+        }
+
+        // Pass 1: owners and the filters that need them; kept sockets are compacted in place (no second list).
+        var kept = 0;
+        for (var i = 0; i < sockets.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ProcessOwner? owner = null;
-            if (wantOwners && socket.ProcessId is int pid)
-            {
-                if (!owners.TryGetValue(pid, out owner))
-                {
-                    owners[pid] = owner = describe(pid);
-                }
-            }
-
+            var socket = sockets[i];
+            var owner = OwnerOf(socket, wantOwners, owners, describe);
             if ((pids is not null && (owner is null || !pids.Contains(owner.ProcessId)))
                 || (names is not null && (owner is null || !names.Any(pattern => WildcardMatcher.IsMatch(owner.Name, pattern)))))
             {
                 continue;
             }
 
+            if (owner is not null)
+            {
+                context.Observe(owner); // only owners of rows shown: a proxy filtered out asks no engine
+            }
+
+            sockets[kept++] = socket;
+        }
+
+        sockets.RemoveRange(kept, sockets.Count - kept);
+
+        // Container names need the engines: asked once, only when some owner is in a container or is a proxy.
+        context.Resolve(cancellationToken);
+        var result = new List<LoopbackListener>(sockets.Count);
+        foreach (var socket in sockets)
+        {
+            var owner = OwnerOf(socket, wantOwners, owners, describe);
             result.Add(new LoopbackListener(
                 socket.Protocol,
                 socket.Bound.Text,
@@ -193,9 +213,27 @@ public static class ListenerScanner
                 owner?.CommandLine,
                 owner?.User,
                 namespaceId,
-                socket.SocketId));
+                socket.SocketId,
+                context.ContainerOf(owner, socket.Protocol, socket.Port, socket.Bound.Text),
+                context.ServiceOf(owner)));
         }
 
         return result;
+    }
+
+    /// <summary>The socket's owner, described once per process.</summary>
+    private static ProcessOwner? OwnerOf(ListenerSocket socket, bool wantOwners, Dictionary<int, ProcessOwner> owners, Func<int, ProcessOwner> describe)
+    {
+        if (!wantOwners || socket.ProcessId is not int pid)
+        {
+            return null;
+        }
+
+        if (!owners.TryGetValue(pid, out var owner))
+        {
+            owners[pid] = owner = describe(pid);
+        }
+
+        return owner;
     }
 }

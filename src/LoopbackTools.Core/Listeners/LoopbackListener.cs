@@ -22,7 +22,9 @@ public sealed class LoopbackListener
         string? commandLine,
         string? user,
         long? networkNamespace,
-        long? socketId)
+        long? socketId,
+        string? container = null,
+        string? service = null)
     {
         Protocol = protocol;
         LocalAddress = localAddress;
@@ -36,6 +38,8 @@ public sealed class LoopbackListener
         User = user;
         NetworkNamespace = networkNamespace;
         SocketId = socketId;
+        Container = container;
+        Service = service;
     }
 
     public ListenerProtocol Protocol { get; }
@@ -79,6 +83,19 @@ public sealed class LoopbackListener
     /// negative. Null where the OS has no such id (Windows).
     /// </summary>
     public long? SocketId { get; }
+
+    /// <summary>
+    /// The container the owner runs in (Docker or podman, by its cgroup), or for an engine proxy (docker-proxy,
+    /// rootlessport) the container whose published port it holds; with -NetworkNamespaceOf, that namespace's
+    /// container. Null when unknown or when no engine answered.
+    /// </summary>
+    public string? Container { get; }
+
+    /// <summary>
+    /// Linux: the systemd service whose cgroup holds the owner (nginx.service). Windows: the services the owner
+    /// hosts, from the Service Control Manager, sorted and joined by ", " (svchost hosts several). Null when none.
+    /// </summary>
+    public string? Service { get; }
 
     public override string ToString()
     {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Listeners;
+using LoopbackTools.Matching;
 
 namespace LoopbackTools.Connection;
 

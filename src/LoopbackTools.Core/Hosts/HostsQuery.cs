@@ -56,7 +56,7 @@ public sealed class HostsQuery
             }
 
             var address = document.EntryAddress(i);
-            if ((LoopbackOnly && address.Scope != Addressing.AddressScope.Loopback) || (_addresses.Count > 0 && !_addresses.Contains(address.Normalized)))
+            if ((LoopbackOnly && address.Scope != AddressScope.Loopback) || (_addresses.Count > 0 && !_addresses.Contains(address.Normalized)))
             {
                 continue;
             }

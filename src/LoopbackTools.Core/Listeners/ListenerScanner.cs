@@ -11,6 +11,7 @@ using LoopbackTools.Diagnostics;
 using LoopbackTools.Listeners.Linux;
 using LoopbackTools.Listeners.MacOS;
 using LoopbackTools.Listeners.Windows;
+using LoopbackTools.Matching;
 
 namespace LoopbackTools.Listeners;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Addressing;
+using LoopbackTools.Sockets;
 
 namespace LoopbackTools.Resolution;
 

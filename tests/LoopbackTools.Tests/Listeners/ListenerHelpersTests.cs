@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using LoopbackTools.Listeners;
 using LoopbackTools.Listeners.Linux;
+using LoopbackTools.Matching;
 
 namespace LoopbackTools.Tests.Listeners;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace LoopbackTools.Listeners;
+namespace LoopbackTools.Matching;
 
 /// <summary>
 /// PowerShell-style wildcards (* any run, ? one character, [abc] / [a-z] one of a set), case-insensitive.

@@ -2,8 +2,8 @@
 # rule on lo (in the seal's network namespace, for one port only), openssl s_server, a child pwsh with its own
 # /etc/hosts (unshare --mount) and the dockerd of DOCKER_HOST with LOOPBACKTOOLS_TEST_IMAGE (busybox, /www).
 BeforeAll {
-    $modulePath = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $modulePath -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $modulePath = Import-LoopbackToolsModule
     $script:ModulePath = $modulePath
     $script:Steps = 'Listener', 'HostsFile', 'Resolution', 'Connect', 'Bind', 'Firewall', 'Container'
     $script:IsRoot = $IsLinux -and ((& id -u) -eq '0')

@@ -177,7 +177,7 @@ public static class ListenerScanner
             }
 
             if ((pids is not null && (owner is null || !pids.Contains(owner.ProcessId)))
-                || (names is not null && (owner is null || !names.Any(pattern => WildcardMatcher.IsMatch(owner.Name, pattern)))))
+                || (names is not null && (owner is null || !names.Any(pattern => WildcardPattern.IsMatch(owner.Name, pattern)))))
             {
                 continue;
             }

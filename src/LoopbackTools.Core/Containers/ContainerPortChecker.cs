@@ -27,9 +27,7 @@ public sealed class ContainerPortChecker
     /// <summary>A checker for the endpoint named by <paramref name="engine"/>, else DOCKER_HOST, else the platform default.</summary>
     public static ContainerPortChecker ForEndpoint(string? engine, TimeSpan timeout)
     {
-        var isWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
-        var endpoint = DockerEndpoint.Resolve(engine, Environment.GetEnvironmentVariable("DOCKER_HOST"), isWindows);
-        return new ContainerPortChecker(new DockerApiClient(endpoint, timeout), new ListenerScannerSocketReader());
+        return new ContainerPortChecker(new DockerApiClient(DockerEndpoint.ForThisMachine(engine), timeout), new ListenerScannerSocketReader());
     }
 
     /// <summary>

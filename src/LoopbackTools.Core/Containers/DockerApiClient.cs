@@ -63,6 +63,13 @@ public sealed class DockerApiClient
         return DockerJson.ParseContainerIds(json);
     }
 
+    /// <summary>Names of the running containers (what Test-ContainerPort -Name completes).</summary>
+    public async Task<IReadOnlyList<string>> ListRunningContainerNamesAsync(CancellationToken cancellationToken)
+    {
+        var json = await GetJsonAsync("/containers/json", null, cancellationToken).ConfigureAwait(false);
+        return DockerJson.ParseContainerNames(json);
+    }
+
     /// <summary>Inspects a container by name, id or unique id prefix; <c>Docker.ContainerNotFound</c> when there is none.</summary>
     public async Task<ContainerInspection> InspectContainerAsync(string nameOrId, CancellationToken cancellationToken)
     {

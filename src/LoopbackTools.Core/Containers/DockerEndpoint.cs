@@ -52,6 +52,12 @@ public sealed class DockerEndpoint
         return isWindows ? Parse("npipe://" + DefaultNamedPipe) : Parse("unix://" + DefaultUnixSocket);
     }
 
+    /// <summary><see cref="Resolve"/> with this process's DOCKER_HOST and platform.</summary>
+    public static DockerEndpoint ForThisMachine(string? engine) => Resolve(
+        engine,
+        Environment.GetEnvironmentVariable("DOCKER_HOST"),
+        System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows));
+
     /// <summary>Parses <c>unix:///path</c>, <c>npipe:////./pipe/name</c>, <c>tcp://127.0.0.1:2375</c> or a bare socket path.</summary>
     public static DockerEndpoint Parse(string value)
     {

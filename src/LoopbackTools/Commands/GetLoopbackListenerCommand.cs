@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Listeners;
@@ -19,6 +20,7 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("LocalPort")]
     [ValidateRange(0, 65535)]
+    [ArgumentCompleter(typeof(AnyListeningPortCompleter))]
     public int[]? Port { get; set; }
 
     [Parameter]
@@ -40,6 +42,7 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
 
     [Parameter]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ProcessNameCompleter))]
     public string[]? ProcessName { get; set; }
 
     [Parameter]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Containers;
 using LoopbackTools.Diagnostics;
@@ -23,6 +24,7 @@ public sealed class TestContainerPortCommand : LoopbackCmdlet
     [Parameter(ParameterSetName = ByContainerSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Names", "ContainerName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Container ids or id prefixes; binds the ID property of docker ps objects.</summary>

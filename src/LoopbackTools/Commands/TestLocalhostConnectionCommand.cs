@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Connection;
 using LoopbackTools.Diagnostics;
@@ -19,6 +20,7 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
     // No ValidateRange: Core's Connection.InvalidPort (with its remedy) is the one error for a bad port, typed or piped.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("HostPort")]
+    [ArgumentCompleter(typeof(ListeningPortCompleter))]
     public int Port { get; set; }
 
     [Parameter(Position = 1)]
@@ -26,7 +28,9 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
     public string Name { get; set; } = LocalhostNames.Localhost;
 
     [Parameter]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProcessNameCompleter))]
     public string? ProcessName { get; set; }
 
     [Parameter]

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Dns;
@@ -35,6 +36,7 @@ public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, 65535)]
+    [ArgumentCompleter(typeof(ListeningPortCompleter))]
     public int Port { get; set; }
 
     [Parameter]

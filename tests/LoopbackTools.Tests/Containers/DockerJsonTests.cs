@@ -54,6 +54,13 @@ public sealed class DockerJsonTests
     }
 
     [Fact]
+    public async Task Recorded_container_list_gives_the_names_without_the_slash()
+    {
+        var names = DockerJson.ParseContainerNames(await Json("containers-json.http"));
+        Assert.Equal(new[] { "exposed-only", "loopback-app", "v6", "web" }, names.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Published_on_loopback_gives_one_binding()
     {
         var c = DockerJson.ParseInspection(await Json("inspect-web.http"));

@@ -25,6 +25,9 @@ public sealed class ContainerPortChecker
     }
 
     /// <summary>A checker for the endpoint named by <paramref name="engine"/>, else DOCKER_HOST, else the platform default.</summary>
+    /// <summary>The engine client: its endpoint, and after a check the engine and API version it negotiated.</summary>
+    public DockerApiClient Client => _client;
+
     public static ContainerPortChecker ForEndpoint(string? engine, TimeSpan timeout)
     {
         return new ContainerPortChecker(new DockerApiClient(DockerEndpoint.ForThisMachine(engine), timeout), new ListenerScannerSocketReader());

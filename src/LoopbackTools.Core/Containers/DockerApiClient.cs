@@ -26,6 +26,9 @@ public sealed class DockerApiClient
 
     public DockerEndpoint Endpoint { get; }
 
+    /// <summary>The engine once <see cref="GetEngineAsync"/> has answered; null before.</summary>
+    public EngineInfo? Engine => _engine;
+
     /// <summary>The limit for one request: connect, send and read the whole response.</summary>
     public TimeSpan Timeout { get; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Net.Sockets;
@@ -69,6 +70,7 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
         };
 
         ListenerScanResult result;
+        var watch = Stopwatch.StartNew();
         try
         {
             result = RunWithProgress((token, _) => Task.FromResult(ListenerScanner.Scan(options, token)));
@@ -79,6 +81,7 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
             return;
         }
 
+        WriteVerbose($"Socket table read from {result.Source} in {watch.ElapsedMilliseconds} ms: {result.Listeners.Count} listener(s) after filters, {result.UnattributedCount} without an owner.");
         if (result.UnattributedCount > 0 && !_warned)
         {
             _warned = true;

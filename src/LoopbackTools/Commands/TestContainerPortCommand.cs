@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Management.Automation;
 using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
@@ -73,7 +74,13 @@ public sealed class TestContainerPortCommand : LoopbackCmdlet
         try
         {
             var checker = ContainerPortChecker.ForEndpoint(Engine, options.Timeout);
+            WriteVerbose($"Container engine endpoint: {checker.Client.Endpoint.Display}.");
+            var watch = Stopwatch.StartNew();
             outcomes = RunWithProgress((token, progress) => checker.CheckAsync(options, progress, token));
+            if (checker.Client.Engine is { } engine)
+            {
+                WriteVerbose($"Engine: {engine} (API {engine.ApiVersion}); {outcomes.Count} container(s) checked in {watch.ElapsedMilliseconds} ms.");
+            }
         }
         catch (LoopbackToolsException e)
         {

@@ -78,7 +78,7 @@ public sealed class ContainerPortChecker
         {
             container = await _client.InspectContainerAsync(target, cancellationToken).ConfigureAwait(false);
         }
-        catch (LoopbackToolsException e) when (e.ErrorId is DockerErrorIds.ContainerNotFound or DockerErrorIds.MalformedResponse or DockerErrorIds.ApiError)
+        catch (LoopbackToolsException e) when (e.ErrorId is DockerErrors.ContainerNotFoundId or DockerErrors.MalformedResponseId or DockerErrors.ApiErrorId)
         {
             return new ContainerCheckOutcome(target, Array.Empty<ContainerPortResult>(), e);
         }

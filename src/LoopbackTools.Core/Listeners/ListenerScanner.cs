@@ -109,13 +109,13 @@ public static class ListenerScanner
         {
             if (port < 0 || port > 65535)
             {
-                throw new LoopbackToolsException("Listeners.InvalidPort", ErrorKind.InvalidArgument, $"Port {port} is outside 0-65535.", "Pass ports between 1 and 65535.", port);
+                throw ListenerErrors.InvalidPort(port);
             }
         }
 
         if (options.AddressFamily is AddressFamily family && family != AddressFamily.InterNetwork && family != AddressFamily.InterNetworkV6)
         {
-            throw new LoopbackToolsException("Listeners.InvalidAddressFamily", ErrorKind.InvalidArgument, $"Address family {family} has no listeners.", "Use InterNetwork (IPv4) or InterNetworkV6 (IPv6).", family);
+            throw ListenerErrors.InvalidAddressFamily(family);
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class LocalhostPortMatrix
     {
         if (port < 1 || port > 65535)
         {
-            throw new LoopbackToolsException("Resolution.InvalidPort", ErrorKind.InvalidArgument, string.Format(CultureInfo.InvariantCulture, "Port {0} is outside 1-65535.", port), "Give a TCP port between 1 and 65535.", port);
+            throw ResolutionErrors.InvalidPort(port);
         }
     }
 

@@ -116,14 +116,14 @@ public sealed class DockerJsonTests
     public void Inspections_of_the_wrong_shape_are_malformed_responses(string json)
     {
         var error = Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseInspection(JToken.Parse(json)));
-        Assert.Equal(DockerErrorIds.MalformedResponse, error.ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, error.ErrorId);
     }
 
     [Fact]
     public void A_body_that_is_not_json_is_a_malformed_response()
     {
         var error = Assert.Throws<LoopbackToolsException>(() => DockerJson.Parse(Encoding.UTF8.GetBytes("<html>proxy error</html>"), "/version"));
-        Assert.Equal(DockerErrorIds.MalformedResponse, error.ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, error.ErrorId);
     }
 
     private static async Task<JToken> Json(string fixture)

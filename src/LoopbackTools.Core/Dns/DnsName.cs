@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace LoopbackTools.Dns;
 

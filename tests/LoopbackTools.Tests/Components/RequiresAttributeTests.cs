@@ -9,15 +9,16 @@ public sealed class RequiresAttributeTests
     public void Needs_root_false_is_honoured_after_construction()
     {
         var fact = new RequiresFactAttribute { NeedsRoot = false };
-        var theory = new RequiresTheoryAttribute { NeedsRoot = false };
-        var expected = OperatingSystem.IsLinux() ? null : "real-component tests run on Linux only";
-        Assert.Equal(expected, fact.Skip);
-        Assert.Equal(expected, theory.Skip);
+        Assert.Equal(OperatingSystem.IsLinux() ? null : "real-component tests run on Linux only", fact.Skip);
     }
 
     [Fact]
-    public void Needs_root_by_default() =>
-        Assert.Equal(Component.SkipReason(Array.Empty<string>(), needsRoot: true), new RequiresFactAttribute().Skip);
+    public void Needs_root_by_default()
+    {
+        var expected = Component.SkipReason(Array.Empty<string>(), needsRoot: true);
+        Assert.Equal(expected, new RequiresFactAttribute().Skip);
+        Assert.Equal(expected, new RequiresTheoryAttribute().Skip);
+    }
 
     [Fact]
     public void A_missing_program_skips_outside_ci_and_runs_under_ci()

@@ -1,23 +1,12 @@
 namespace LoopbackTools.Tests.Components;
 
-/// <summary>The theory twin of <see cref="RequiresFactAttribute"/>.</summary>
+/// <summary>The theory twin of <see cref="RequiresFactAttribute"/> (always needs root: no theory runs without).</summary>
 public sealed class RequiresTheoryAttribute : TheoryAttribute
 {
+    private readonly string[] _programs;
     private string? _skip;
 
-    public RequiresTheoryAttribute(params string[] programs)
-    {
-        Programs = programs;
-    }
+    public RequiresTheoryAttribute(params string[] programs) => _programs = programs;
 
-    public IReadOnlyList<string> Programs { get; }
-
-    public bool NeedsRoot { get; set; } = true;
-
-    // Computed when xunit reads it: a named argument (NeedsRoot = false) is set only after the constructor ran.
-    public override string? Skip
-    {
-        get => _skip ?? Component.SkipReason(Programs, NeedsRoot);
-        set => _skip = value;
-    }
+    public override string? Skip { get => _skip ?? Component.SkipReason(_programs, needsRoot: true); set => _skip = value; }
 }

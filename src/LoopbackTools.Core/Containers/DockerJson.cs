@@ -9,7 +9,7 @@ using Newtonsoft.Json.Linq;
 namespace LoopbackTools.Containers;
 
 /// <summary>Turns the engine's JSON (Docker and podman shapes alike) into the small models the checks use.</summary>
-public static class DockerJson
+internal static class DockerJson
 {
     /// <summary>The newest API version whose fields this code has been checked against.</summary>
     public static readonly Version MaxApiVersion = new(1, 47);

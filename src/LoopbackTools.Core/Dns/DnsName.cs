@@ -4,7 +4,7 @@ using System.Globalization;
 namespace LoopbackTools.Dns;
 
 /// <summary>Validation and comparison of domain names as queried (RFC 1035 2.3.4 limits).</summary>
-public static class DnsName
+internal static class DnsName
 {
     /// <summary>Longest name in presentation form without the trailing dot (255 octets on the wire).</summary>
     public const int MaxLength = 253;

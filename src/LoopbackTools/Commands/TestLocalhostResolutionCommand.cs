@@ -72,7 +72,7 @@ public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
         if (options.Includes(ResolutionLayer.DnsServer))
         {
             var servers = options.DnsServers.Count > 0 ? options.DnsServers.ToList() : SystemNameServers.Get().ToList();
-            WriteVerbose($"DNS servers asked: {(servers.Count == 0 ? "none configured" : string.Join(", ", servers))}, over {(Tcp.IsPresent ? "TCP" : "UDP")}, {TimeoutSec} s timeout.");
+            WriteVerbose($"DNS servers asked: {(servers.Count == 0 ? "none configured" : string.Join(", ", servers.Select(DnsServerAddress.Format)))}, over {(Tcp.IsPresent ? "TCP" : "UDP")}, {TimeoutSec} s timeout.");
         }
 
         // Port may come from the pipeline (a listener's Port), so "was it given" is asked per record.

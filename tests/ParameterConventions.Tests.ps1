@@ -169,6 +169,17 @@ Describe '-Verbose tells where the data came from' {
         $messages -join "`n" | Should -Match ([regex]::Escape("Read $($script:First) in") + ' \d+ ms: 3 line\(s\), 3 entries, 0 problem')
     }
 
+    It 'names the steps and the time of Test-LocalhostConnection' {
+        $listener = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $port = $listener.LocalEndpoint.Port
+            $messages = Get-VerboseMessage { Test-LocalhostConnection $port 127.0.0.1 -Verbose }
+            $messages -join "`n" | Should -Match ("127\.0\.0\.1:$port" + ': \d+ step\(s\) checked in \d+ ms')
+        }
+        finally { $listener.Stop() }
+    }
+
     It 'names the DNS server and the transport asked' {
         $dnsmasq = Start-TestDnsmasq
         Assert-TestComponent -Available ($null -ne $dnsmasq) -Because 'dnsmasq is not installed'

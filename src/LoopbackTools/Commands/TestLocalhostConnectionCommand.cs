@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Management.Automation;
 using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
@@ -54,11 +55,13 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
         };
         try
         {
+            var watch = Stopwatch.StartNew();
             var steps = RunWithProgress((token, progress) =>
             {
                 progress.Report(new WorkProgress("Test-LocalhostConnection", $"Checking {Name}:{Port}", 0, 0));
                 return _check.CheckAsync(options, token);
             });
+            WriteVerbose($"{Name}:{Port}: {steps.Count} step(s) checked in {watch.ElapsedMilliseconds} ms.");
             _healthy &= LocalhostConnectionCheck.Healthy(steps);
             if (!Quiet.IsPresent)
             {

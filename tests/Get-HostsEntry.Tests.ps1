@@ -1,7 +1,7 @@
 # Pester 5 tests for Get-HostsEntry over the packaged module.
 BeforeAll {
-    $module = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $module -Force -ErrorAction Stop
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null
 
     $hostsPath = Join-Path $TestDrive 'hosts'
     $lines = @(

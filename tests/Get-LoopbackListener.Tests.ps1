@@ -1,7 +1,7 @@
 # Pester 5 over the packaged module: real sockets opened by this PowerShell process.
 BeforeAll {
-    $module = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $module -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null
     $script:listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $script:listener.Start()
     $script:port = $script:listener.LocalEndpoint.Port

@@ -1,7 +1,7 @@
 # Pester 5 tests for Add-, Set- and Remove-HostsEntry over the packaged module, on a $TestDrive hosts file.
 BeforeAll {
-    $module = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $module -Force -ErrorAction Stop
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null
 }
 
 Describe 'Editing a hosts file' {

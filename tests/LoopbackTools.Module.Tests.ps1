@@ -1,7 +1,7 @@
 # Pester 5: the packaged module imports and presents itself correctly.
 BeforeAll {
-    $modulePath = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $modulePath -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $modulePath = Import-LoopbackToolsModule
     $manifest = Import-PowerShellDataFile (Join-Path $modulePath 'LoopbackTools.psd1')
 }
 AfterAll {

@@ -6,8 +6,8 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $module = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $module -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-LoopbackToolsModule | Out-Null
     $script:Started = [System.Collections.Generic.List[System.Diagnostics.Process]]::new()
 
     # A copy of busybox under a name of its own ("busybox" prefix: busybox still dispatches the applet; 14

@@ -3,8 +3,7 @@
 # /etc/hosts (unshare --mount) and the dockerd of DOCKER_HOST with LOOPBACKTOOLS_TEST_IMAGE (busybox, /www).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $modulePath = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../out/LoopbackTools' }
-    Import-Module $modulePath -Force
+    $modulePath = Import-LoopbackToolsModule
     $script:ModulePath = $modulePath
     $script:Steps = 'Listener', 'HostsFile', 'Resolution', 'Connect', 'Bind', 'Firewall', 'Container'
     $script:IsRoot = $IsLinux -and ((& id -u) -eq '0')

@@ -8,7 +8,7 @@ namespace LoopbackTools.Addressing;
 /// <see cref="IPAddress.IsLoopback"/> is not used because on .NET Framework it misses
 /// IPv4-mapped loopback (::ffff:127.0.0.1), which Linux reports for dual-stack sockets.
 /// </summary>
-public static class AddressClassifier
+internal static class AddressClassifier
 {
     public static AddressScope Classify(IPAddress address)
     {

@@ -1,4 +1,4 @@
-namespace LoopbackTools.Addressing;
+namespace LoopbackTools;
 
 /// <summary>Who can reach an address: the one classification every cmdlet shares.</summary>
 public enum AddressScope

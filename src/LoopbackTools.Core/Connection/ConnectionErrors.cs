@@ -4,7 +4,7 @@ using LoopbackTools.Diagnostics;
 namespace LoopbackTools.Connection;
 
 /// <summary>The stable ErrorIds of Test-LocalhostConnection's bad input; scripts match on these.</summary>
-public static class ConnectionErrors
+internal static class ConnectionErrors
 {
     public const string InvalidPortId = "Connection.InvalidPort";
 

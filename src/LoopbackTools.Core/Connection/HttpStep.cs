@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Addressing;
+using LoopbackTools.Sockets;
 
 namespace LoopbackTools.Connection;
 

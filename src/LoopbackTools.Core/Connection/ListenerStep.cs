@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Listeners;
+using LoopbackTools.Matching;
 
 namespace LoopbackTools.Connection;
 
@@ -74,7 +75,7 @@ internal static class ListenerStep
     }
 
     private static bool Matches(LoopbackListener listener, string processName) =>
-        listener.Process is { } name && WildcardMatcher.IsMatch(name, processName);
+        listener.Process is { } name && WildcardPattern.IsMatch(name, processName);
 
     /// <summary>With -ProcessName, where that process listens; else the listeners of the most recently started processes.</summary>
     private static IReadOnlyList<(DateTime Started, string Sentence)> Hints(string? processName, CancellationToken cancellationToken)

@@ -25,11 +25,12 @@ public sealed class ContainerPortChecker
     }
 
     /// <summary>A checker for the endpoint named by <paramref name="engine"/>, else DOCKER_HOST, else the platform default.</summary>
+    /// <summary>The engine client: its endpoint, and after a check the engine and API version it negotiated.</summary>
+    public DockerApiClient Client => _client;
+
     public static ContainerPortChecker ForEndpoint(string? engine, TimeSpan timeout)
     {
-        var isWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
-        var endpoint = DockerEndpoint.Resolve(engine, Environment.GetEnvironmentVariable("DOCKER_HOST"), isWindows);
-        return new ContainerPortChecker(new DockerApiClient(endpoint, timeout), new ListenerScannerSocketReader());
+        return new ContainerPortChecker(new DockerApiClient(DockerEndpoint.ForThisMachine(engine), timeout), new ListenerScannerSocketReader());
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public sealed class ContainerPortChecker
         {
             container = await _client.InspectContainerAsync(target, cancellationToken).ConfigureAwait(false);
         }
-        catch (LoopbackToolsException e) when (e.ErrorId is DockerErrorIds.ContainerNotFound or DockerErrorIds.MalformedResponse or DockerErrorIds.ApiError)
+        catch (LoopbackToolsException e) when (e.ErrorId is DockerErrors.ContainerNotFoundId or DockerErrors.MalformedResponseId or DockerErrors.ApiErrorId)
         {
             return new ContainerCheckOutcome(target, Array.Empty<ContainerPortResult>(), e);
         }

@@ -26,6 +26,9 @@ public sealed class DockerApiClient
 
     public DockerEndpoint Endpoint { get; }
 
+    /// <summary>The engine once <see cref="GetEngineAsync"/> has answered; null before.</summary>
+    public EngineInfo? Engine => _engine;
+
     /// <summary>The limit for one request: connect, send and read the whole response.</summary>
     public TimeSpan Timeout { get; }
 
@@ -61,6 +64,13 @@ public sealed class DockerApiClient
     {
         var json = await GetJsonAsync("/containers/json", null, cancellationToken).ConfigureAwait(false);
         return DockerJson.ParseContainerIds(json);
+    }
+
+    /// <summary>Names of the running containers (what Test-ContainerPort -Name completes).</summary>
+    public async Task<IReadOnlyList<string>> ListRunningContainerNamesAsync(CancellationToken cancellationToken)
+    {
+        var json = await GetJsonAsync("/containers/json", null, cancellationToken).ConfigureAwait(false);
+        return DockerJson.ParseContainerNames(json);
     }
 
     /// <summary>Inspects a container by name, id or unique id prefix; <c>Docker.ContainerNotFound</c> when there is none.</summary>

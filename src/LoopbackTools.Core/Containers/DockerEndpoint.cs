@@ -52,6 +52,12 @@ public sealed class DockerEndpoint
         return isWindows ? Parse("npipe://" + DefaultNamedPipe) : Parse("unix://" + DefaultUnixSocket);
     }
 
+    /// <summary><see cref="Resolve"/> with this process's DOCKER_HOST and platform.</summary>
+    public static DockerEndpoint ForThisMachine(string? engine) => Resolve(
+        engine,
+        Environment.GetEnvironmentVariable("DOCKER_HOST"),
+        System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows));
+
     /// <summary>Parses <c>unix:///path</c>, <c>npipe:////./pipe/name</c>, <c>tcp://127.0.0.1:2375</c> or a bare socket path.</summary>
     public static DockerEndpoint Parse(string value)
     {
@@ -69,7 +75,7 @@ public sealed class DockerEndpoint
         var separator = text.IndexOf("://", StringComparison.Ordinal);
         if (separator <= 0)
         {
-            throw Invalid(value, "it has no scheme");
+            throw DockerErrors.InvalidEndpoint(value, "it has no scheme");
         }
 
         var scheme = text.Substring(0, separator).ToUpperInvariant();
@@ -79,7 +85,7 @@ public sealed class DockerEndpoint
             case "UNIX":
                 if (!rest.StartsWith("/", StringComparison.Ordinal) || rest.IndexOf('\0') >= 0)
                 {
-                    throw Invalid(value, "a unix socket needs an absolute path, as in unix:///var/run/docker.sock");
+                    throw DockerErrors.InvalidEndpoint(value, "a unix socket needs an absolute path, as in unix:///var/run/docker.sock");
                 }
 
                 return new DockerEndpoint(DockerEndpointKind.UnixSocket, rest, 0, "unix://" + rest);
@@ -88,7 +94,7 @@ public sealed class DockerEndpoint
             case "TCP":
                 return ParseTcp(value, rest);
             default:
-                throw Invalid(value, $"the scheme '{text.Substring(0, separator)}' is not supported (use unix://, npipe:// or tcp:// to a loopback address)");
+                throw DockerErrors.InvalidEndpoint(value, $"the scheme '{text.Substring(0, separator)}' is not supported (use unix://, npipe:// or tcp:// to a loopback address)");
         }
     }
 
@@ -99,7 +105,7 @@ public sealed class DockerEndpoint
         const string prefix = "./pipe/";
         if (!path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || path.Length == prefix.Length || path.IndexOf('/', prefix.Length) >= 0)
         {
-            throw Invalid(original, "a named pipe on this machine looks like npipe:////./pipe/docker_engine");
+            throw DockerErrors.InvalidEndpoint(original, "a named pipe on this machine looks like npipe:////./pipe/docker_engine");
         }
 
         var name = path.Substring(prefix.Length);
@@ -116,7 +122,7 @@ public sealed class DockerEndpoint
             var close = hostPort.IndexOf(']');
             if (close < 0 || close + 1 >= hostPort.Length || hostPort[close + 1] != ':')
             {
-                throw Invalid(original, "expected tcp://[::1]:2375");
+                throw DockerErrors.InvalidEndpoint(original, "expected tcp://[::1]:2375");
             }
 
             host = hostPort.Substring(1, close - 1);
@@ -127,7 +133,7 @@ public sealed class DockerEndpoint
             var colon = hostPort.LastIndexOf(':');
             if (colon <= 0)
             {
-                throw Invalid(original, "expected tcp://127.0.0.1:2375");
+                throw DockerErrors.InvalidEndpoint(original, "expected tcp://127.0.0.1:2375");
             }
 
             host = hostPort.Substring(0, colon);
@@ -136,7 +142,7 @@ public sealed class DockerEndpoint
 
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < 1 || port > 65535)
         {
-            throw Invalid(original, $"'{portText}' is not a port number");
+            throw DockerErrors.InvalidEndpoint(original, $"'{portText}' is not a port number");
         }
 
         // "localhost" is taken literally (no resolver lookup); any other name could point off this machine.
@@ -147,29 +153,15 @@ public sealed class DockerEndpoint
         }
         else if (!AddressClassifier.TryParse(host, out address))
         {
-            throw RemoteRefused(original);
+            throw DockerErrors.RemoteEngineRefused(original);
         }
 
         if (!AddressClassifier.IsLoopback(address!))
         {
-            throw RemoteRefused(original);
+            throw DockerErrors.RemoteEngineRefused(original);
         }
 
         var shown = address!.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
         return new DockerEndpoint(DockerEndpointKind.Tcp, address.ToString(), port, "tcp://" + shown + ":" + port.ToString(CultureInfo.InvariantCulture));
     }
-
-    private static LoopbackToolsException Invalid(string value, string why) => new(
-        DockerErrorIds.InvalidEndpoint,
-        ErrorKind.InvalidArgument,
-        $"The Docker endpoint '{value}' is malformed: {why}.",
-        "Set -Engine or DOCKER_HOST to unix:///var/run/docker.sock, npipe:////./pipe/docker_engine or tcp://127.0.0.1:2375, or unset DOCKER_HOST to use the default.",
-        value);
-
-    private static LoopbackToolsException RemoteRefused(string value) => new(
-        DockerErrorIds.RemoteEngineRefused,
-        ErrorKind.InvalidArgument,
-        $"The Docker endpoint '{value}' is not on this machine: Test-ContainerPort checks host ports, so it only talks to a local engine (tcp:// only to a loopback address).",
-        "Run the check on the engine's own host, or point -Engine at the local socket.",
-        value);
 }

@@ -3,11 +3,20 @@ using LoopbackTools.Diagnostics;
 
 namespace LoopbackTools.Containers;
 
-/// <summary>Builds the container checks' failures, so every message and remedy is worded in one place.</summary>
+/// <summary>The container checks' failures, each with a stable ErrorId (scripts match on these) and a remedy.</summary>
 internal static class DockerErrors
 {
+    public const string EngineUnreachableId = "Docker.EngineUnreachable";
+    public const string PermissionDeniedId = "Docker.PermissionDenied";
+    public const string ContainerNotFoundId = "Docker.ContainerNotFound";
+    public const string InvalidEndpointId = "Docker.InvalidEndpoint";
+    public const string RemoteEngineRefusedId = "Docker.RemoteEngineRefused";
+    public const string MalformedResponseId = "Docker.MalformedResponse";
+    public const string TimeoutId = "Docker.Timeout";
+    public const string ApiErrorId = "Docker.ApiError";
+
     public static LoopbackToolsException EngineUnreachable(DockerEndpoint endpoint, string why, Exception? inner = null) => new(
-        DockerErrorIds.EngineUnreachable,
+        EngineUnreachableId,
         ErrorKind.ConnectionError,
         $"Cannot reach the container engine at {endpoint.Display}: {why}.",
         "Start Docker (or podman's API service: podman system service), or point DOCKER_HOST / -Engine at the engine's socket.",
@@ -15,7 +24,7 @@ internal static class DockerErrors
         inner);
 
     public static LoopbackToolsException PermissionDenied(DockerEndpoint endpoint, Exception? inner = null) => new(
-        DockerErrorIds.PermissionDenied,
+        PermissionDeniedId,
         ErrorKind.PermissionDenied,
         $"Permission denied on the container engine's endpoint {endpoint.Display}.",
         "Add your user to the docker group (sudo usermod -aG docker $USER, then log in again) or run the command with sudo / as administrator.",
@@ -23,14 +32,14 @@ internal static class DockerErrors
         inner);
 
     public static LoopbackToolsException Timeout(DockerEndpoint endpoint, string what) => new(
-        DockerErrorIds.Timeout,
+        TimeoutId,
         ErrorKind.OperationTimeout,
         $"The container engine at {endpoint.Display} did not answer {what} in time.",
         "Check that the engine is healthy (docker info), or raise -TimeoutSec.",
         endpoint.Display);
 
     public static LoopbackToolsException Malformed(string why, object? target = null, Exception? inner = null) => new(
-        DockerErrorIds.MalformedResponse,
+        MalformedResponseId,
         ErrorKind.InvalidData,
         "The container engine sent a malformed response: " + why + ".",
         "Make sure the endpoint is a Docker or podman API socket, not another service.",
@@ -38,16 +47,30 @@ internal static class DockerErrors
         inner);
 
     public static LoopbackToolsException ContainerNotFound(string nameOrId, string engineMessage) => new(
-        DockerErrorIds.ContainerNotFound,
+        ContainerNotFoundId,
         ErrorKind.ObjectNotFound,
         $"No container '{nameOrId}' on this engine" + (engineMessage.Length == 0 ? "." : ": " + engineMessage),
         "List containers with docker ps -a (or Test-ContainerPort -All) and pass a name or id from it.",
         nameOrId);
 
     public static LoopbackToolsException ApiError(string path, int status, string engineMessage) => new(
-        DockerErrorIds.ApiError,
+        ApiErrorId,
         ErrorKind.InvalidOperation,
         $"The container engine answered {path} with HTTP {status}" + (engineMessage.Length == 0 ? "." : ": " + engineMessage),
         "Check the engine's log; if it says the API version is unsupported, upgrade the engine.",
         path);
+
+    public static LoopbackToolsException InvalidEndpoint(string value, string why) => new(
+        InvalidEndpointId,
+        ErrorKind.InvalidArgument,
+        $"The Docker endpoint '{value}' is malformed: {why}.",
+        "Set -Engine or DOCKER_HOST to unix:///var/run/docker.sock, npipe:////./pipe/docker_engine or tcp://127.0.0.1:2375, or unset DOCKER_HOST to use the default.",
+        value);
+
+    public static LoopbackToolsException RemoteEngineRefused(string value) => new(
+        RemoteEngineRefusedId,
+        ErrorKind.InvalidArgument,
+        $"The Docker endpoint '{value}' is not on this machine: Test-ContainerPort checks host ports, so it only talks to a local engine (tcp:// only to a loopback address).",
+        "Run the check on the engine's own host, or point -Engine at the local socket.",
+        value);
 }

@@ -9,7 +9,7 @@ using Newtonsoft.Json.Linq;
 namespace LoopbackTools.Containers;
 
 /// <summary>Turns the engine's JSON (Docker and podman shapes alike) into the small models the checks use.</summary>
-public static class DockerJson
+internal static class DockerJson
 {
     /// <summary>The newest API version whose fields this code has been checked against.</summary>
     public static readonly Version MaxApiVersion = new(1, 47);
@@ -70,6 +70,22 @@ public static class DockerJson
         }
 
         return ids;
+    }
+
+    /// <summary>The names of the containers in <c>GET /containers/json</c>, without the leading '/' the engine adds.</summary>
+    public static IReadOnlyList<string> ParseContainerNames(JToken json)
+    {
+        var list = json as JArray ?? throw DockerErrors.Malformed("/containers/json is not a JSON array");
+        var names = new List<string>(list.Count);
+        foreach (var item in list)
+        {
+            if (item is JObject o && o["Names"] is JArray written)
+            {
+                names.AddRange(written.Select(n => ((string?)n ?? string.Empty).TrimStart('/')).Where(n => n.Length > 0));
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Reads <c>GET /containers/{id}/json</c>.</summary>

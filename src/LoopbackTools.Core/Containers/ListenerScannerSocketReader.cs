@@ -13,7 +13,7 @@ namespace LoopbackTools.Containers;
 /// Reads a container's listening TCP sockets from the host with Core/Listeners, entering the network
 /// namespace of the container's init process (State.Pid), so the same code serves Get-LoopbackListener.
 /// </summary>
-public sealed class ListenerScannerSocketReader : IContainerSocketReader
+internal sealed class ListenerScannerSocketReader : IContainerSocketReader
 {
     public Task<InsideListeners> FindTcpListenersAsync(int pid, int port, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Addressing;
+using LoopbackTools.Sockets;
 
 namespace LoopbackTools.Containers;
 
@@ -12,7 +13,7 @@ namespace LoopbackTools.Containers;
 /// Sends a real request to a TCP port and classifies what comes back. Connecting alone is not enough:
 /// Docker's userland proxy accepts every connection and only then finds the app unreachable.
 /// </summary>
-public static class TcpRequestProbe
+internal static class TcpRequestProbe
 {
     private static readonly byte[] Request = Encoding.ASCII.GetBytes("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n");
 

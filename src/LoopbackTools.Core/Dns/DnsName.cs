@@ -1,11 +1,10 @@
 using System;
 using System.Globalization;
-using LoopbackTools.Diagnostics;
 
 namespace LoopbackTools.Dns;
 
 /// <summary>Validation and comparison of domain names as queried (RFC 1035 2.3.4 limits).</summary>
-public static class DnsName
+internal static class DnsName
 {
     /// <summary>Longest name in presentation form without the trailing dot (255 octets on the wire).</summary>
     public const int MaxLength = 253;
@@ -20,7 +19,7 @@ public static class DnsName
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw Invalid(name ?? string.Empty, "is empty");
+            throw DnsErrors.InvalidName(name ?? string.Empty, "is empty");
         }
 
         var trimmed = name.Trim();
@@ -36,26 +35,26 @@ public static class DnsName
         }
         catch (ArgumentException)
         {
-            throw Invalid(name, "is not a valid international domain name");
+            throw DnsErrors.InvalidName(name, "is not a valid international domain name");
         }
 
         if (ascii.Length == 0 || ascii.Length > MaxLength)
         {
-            throw Invalid(name, $"must be 1 to {MaxLength} characters long");
+            throw DnsErrors.InvalidName(name, $"must be 1 to {MaxLength} characters long");
         }
 
         foreach (var label in ascii.Split('.'))
         {
             if (label.Length == 0 || label.Length > MaxLabelLength)
             {
-                throw Invalid(name, $"has a label that is empty or longer than {MaxLabelLength} characters");
+                throw DnsErrors.InvalidName(name, $"has a label that is empty or longer than {MaxLabelLength} characters");
             }
 
             foreach (var c in label)
             {
                 if (c <= ' ' || c >= 0x7f)
                 {
-                    throw Invalid(name, "contains a space or control character");
+                    throw DnsErrors.InvalidName(name, "contains a space or control character");
                 }
             }
         }
@@ -79,11 +78,4 @@ public static class DnsName
 
         return true;
     }
-
-    private static LoopbackToolsException Invalid(string name, string problem) => new(
-        "Dns.InvalidName",
-        ErrorKind.InvalidArgument,
-        string.Format(CultureInfo.InvariantCulture, "The name '{0}' {1}.", name, problem),
-        "Give a host name such as localhost or app.localhost.",
-        name);
 }

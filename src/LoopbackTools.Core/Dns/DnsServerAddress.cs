@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using LoopbackTools.Diagnostics;
 
 namespace LoopbackTools.Dns;
 
@@ -18,7 +17,7 @@ public static class DnsServerAddress
             var close = value.IndexOf(']');
             if (close < 0 || (close != value.Length - 1 && value[close + 1] != ':'))
             {
-                throw Invalid(text);
+                throw DnsErrors.InvalidServer(text);
             }
 
             host = value.Substring(1, close - 1);
@@ -38,13 +37,13 @@ public static class DnsServerAddress
 
         if (!IPAddress.TryParse(host, out var address) || !IsFullForm(host, address) || (value.StartsWith("[", System.StringComparison.Ordinal) && address.AddressFamily != AddressFamily.InterNetworkV6))
         {
-            throw Invalid(text);
+            throw DnsErrors.InvalidServer(text);
         }
 
         var number = DnsClient.NameServer.DefaultPort;
         if (port != null && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out number) || number < 1 || number > 65535))
         {
-            throw Invalid(text);
+            throw DnsErrors.InvalidServer(text);
         }
 
         return new IPEndPoint(address, number);
@@ -59,11 +58,4 @@ public static class DnsServerAddress
         server.AddressFamily == AddressFamily.InterNetworkV6
             ? string.Format(CultureInfo.InvariantCulture, "[{0}]:{1}", server.Address, server.Port)
             : string.Format(CultureInfo.InvariantCulture, "{0}:{1}", server.Address, server.Port);
-
-    private static LoopbackToolsException Invalid(string? text) => new(
-        "Dns.InvalidServer",
-        ErrorKind.InvalidArgument,
-        string.Format(CultureInfo.InvariantCulture, "'{0}' is not a DNS server address.", text),
-        "Give an IP address with an optional port: 127.0.0.1, 127.0.0.1:5353, ::1 or [::1]:5353 (names are not accepted, to avoid asking DNS where DNS is).",
-        text);
 }

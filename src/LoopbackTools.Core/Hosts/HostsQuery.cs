@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LoopbackTools.Matching;
 
 namespace LoopbackTools.Hosts;
 
@@ -10,7 +11,7 @@ namespace LoopbackTools.Hosts;
 /// </summary>
 public sealed class HostsQuery
 {
-    private readonly HostNamePattern[] _names;
+    private readonly WildcardPattern[] _names;
     private readonly HashSet<string> _addresses;
 
     /// <param name="hostNames">Patterns matched against the host name and every alias; null or empty: any.</param>
@@ -20,7 +21,7 @@ public sealed class HostsQuery
     /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.InvalidAddress when an address does not parse.</exception>
     public HostsQuery(IEnumerable<string>? hostNames, IEnumerable<string>? addresses, bool includeDisabled, bool loopbackOnly)
     {
-        _names = (hostNames ?? Enumerable.Empty<string>()).Where(n => !string.IsNullOrEmpty(n)).Select(n => new HostNamePattern(n)).ToArray();
+        _names = (hostNames ?? Enumerable.Empty<string>()).Where(n => !string.IsNullOrEmpty(n)).Select(n => new WildcardPattern(n)).ToArray();
         _addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var text in addresses ?? Enumerable.Empty<string>())
         {
@@ -56,7 +57,7 @@ public sealed class HostsQuery
             }
 
             var address = document.EntryAddress(i);
-            if ((LoopbackOnly && address.Scope != Addressing.AddressScope.Loopback) || (_addresses.Count > 0 && !_addresses.Contains(address.Normalized)))
+            if ((LoopbackOnly && address.Scope != AddressScope.Loopback) || (_addresses.Count > 0 && !_addresses.Contains(address.Normalized)))
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 using LoopbackTools.Addressing;
 
-namespace LoopbackTools.Listeners;
+namespace LoopbackTools;
 
 /// <summary>Where a listener accepts connections from, derived from <see cref="AddressClassifier"/>.</summary>
 public enum BindScope

@@ -1,4 +1,4 @@
-namespace LoopbackTools.Listeners;
+namespace LoopbackTools;
 
 /// <summary>The transport of a listening socket.</summary>
 public enum ListenerProtocol

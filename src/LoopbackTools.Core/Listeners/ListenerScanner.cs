@@ -12,6 +12,7 @@ using LoopbackTools.Listeners.Linux;
 using LoopbackTools.Listeners.MacOS;
 using LoopbackTools.Listeners.Owners;
 using LoopbackTools.Listeners.Windows;
+using LoopbackTools.Matching;
 
 namespace LoopbackTools.Listeners;
 
@@ -113,13 +114,13 @@ public static class ListenerScanner
         {
             if (port < 0 || port > 65535)
             {
-                throw new LoopbackToolsException("Listeners.InvalidPort", ErrorKind.InvalidArgument, $"Port {port} is outside 0-65535.", "Pass ports between 1 and 65535.", port);
+                throw ListenerErrors.InvalidPort(port);
             }
         }
 
         if (options.AddressFamily is AddressFamily family && family != AddressFamily.InterNetwork && family != AddressFamily.InterNetworkV6)
         {
-            throw new LoopbackToolsException("Listeners.InvalidAddressFamily", ErrorKind.InvalidArgument, $"Address family {family} has no listeners.", "Use InterNetwork (IPv4) or InterNetworkV6 (IPv6).", family);
+            throw ListenerErrors.InvalidAddressFamily(family);
         }
     }
 
@@ -180,7 +181,7 @@ public static class ListenerScanner
             var socket = sockets[i];
             var owner = OwnerOf(socket, wantOwners, owners, describe);
             if ((pids is not null && (owner is null || !pids.Contains(owner.ProcessId)))
-                || (names is not null && (owner is null || !names.Any(pattern => WildcardMatcher.IsMatch(owner.Name, pattern)))))
+                || (names is not null && (owner is null || !names.Any(pattern => WildcardPattern.IsMatch(owner.Name, pattern)))))
             {
                 continue;
             }

@@ -43,7 +43,7 @@ public static class LoopbackInterfaceReader
         {
             connection = NetlinkConnection.Open(LinuxNative.NetlinkRoute, networkNamespaceOf);
         }
-        catch (Diagnostics.LoopbackToolsException e) when (e.ErrorId == "Listeners.SystemCallFailed" && networkNamespaceOf is null)
+        catch (Diagnostics.LoopbackToolsException e) when (e.ErrorId == ListenerErrors.SystemCallFailedId && networkNamespaceOf is null)
         {
             return FromNetworkInformation(namespaceId);
         }

@@ -11,7 +11,7 @@ using QueryType = DnsClient.QueryType;
 namespace LoopbackTools.Resolution;
 
 /// <summary>Asks DNS servers for A and AAAA (in parallel, through DnsClient) and judges the answers against RFC 6761 6.3.</summary>
-public sealed class DnsServerLayer
+internal sealed class DnsServerLayer
 {
     private readonly DnsQueryClient _client;
 

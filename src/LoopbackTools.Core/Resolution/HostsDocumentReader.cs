@@ -8,7 +8,7 @@ using LoopbackTools.Hosts;
 namespace LoopbackTools.Resolution;
 
 /// <summary>The HostsFile layer's view of a hosts file, through the Core/Hosts parser (the one Get-HostsEntry uses).</summary>
-public sealed class HostsDocumentReader : IHostsReader
+internal sealed class HostsDocumentReader : IHostsReader
 {
     private readonly object _gate = new();
     private (string Path, DateTime Written, long Length, HostsDocument Document)? _last;

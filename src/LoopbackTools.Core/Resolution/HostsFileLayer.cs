@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 namespace LoopbackTools.Resolution;
 
 /// <summary>Judges what the hosts file says about a name: the first layer most resolvers consult.</summary>
-public static class HostsFileLayer
+internal static class HostsFileLayer
 {
     public static LocalhostResolutionResult Check(IHostsReader reader, string name, string? path)
     {

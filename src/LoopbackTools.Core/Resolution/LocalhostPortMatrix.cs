@@ -15,7 +15,7 @@ namespace LoopbackTools.Resolution;
 /// The resolve-by-listen matrix: a TCP connection to every address a name resolves to (and to 127.0.0.1 and ::1),
 /// joined with the listener table, with a verdict per address naming the mismatch clients will hit.
 /// </summary>
-public sealed class LocalhostPortMatrix
+internal sealed class LocalhostPortMatrix
 {
     private const string Unknown = "unknown";
     private readonly IListenerLookup _listeners;
@@ -54,7 +54,7 @@ public sealed class LocalhostPortMatrix
     {
         if (port < 1 || port > 65535)
         {
-            throw new LoopbackToolsException("Resolution.InvalidPort", ErrorKind.InvalidArgument, string.Format(CultureInfo.InvariantCulture, "Port {0} is outside 1-65535.", port), "Give a TCP port between 1 and 65535.", port);
+            throw ResolutionErrors.InvalidPort(port);
         }
     }
 

@@ -11,7 +11,7 @@ namespace LoopbackTools.Resolution;
 /// The OS resolver through System.Net.Dns (getaddrinfo on Unix), keeping the order it returns: the
 /// order clients try. The name is passed as given, so <c>localhost.</c> and <c>localhost</c> may differ.
 /// </summary>
-public static class OsResolverLayer
+internal static class OsResolverLayer
 {
     public const string ServerLabel = "system resolver";
 

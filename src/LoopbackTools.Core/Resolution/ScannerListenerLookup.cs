@@ -7,7 +7,7 @@ using LoopbackTools.Listeners;
 namespace LoopbackTools.Resolution;
 
 /// <summary>The port matrix's listener table from Core/Listeners (netlink or /proc on Linux, iphlpapi, libproc).</summary>
-public sealed class ScannerListenerLookup : IListenerLookup
+internal sealed class ScannerListenerLookup : IListenerLookup
 {
     public IReadOnlyList<ListenerBinding>? Find(int port, CancellationToken cancellationToken)
     {

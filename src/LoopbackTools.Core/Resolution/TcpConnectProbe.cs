@@ -4,11 +4,12 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Addressing;
+using LoopbackTools.Sockets;
 
 namespace LoopbackTools.Resolution;
 
 /// <summary>One TCP connection attempt with a bound, classified; the connection is closed at once.</summary>
-public static class TcpConnectProbe
+internal static class TcpConnectProbe
 {
     public static async Task<ConnectOutcome> ConnectAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using System.Threading;
 namespace LoopbackTools.Resolution;
 
 /// <summary>A listener table that knows nothing: the matrix then judges from connection outcomes alone.</summary>
-public sealed class UnknownListenerLookup : IListenerLookup
+internal sealed class UnknownListenerLookup : IListenerLookup
 {
     public static readonly UnknownListenerLookup Instance = new();
 

@@ -4,7 +4,7 @@ using LoopbackTools.Commands.Plumbing;
 namespace LoopbackTools.Commands;
 
 /// <summary>Add-HostsEntry: appends one line; all checks, formatting and the safe write are in Core (HostsEditor, HostsFileWriter).</summary>
-[Cmdlet(VerbsCommon.Add, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BackupSet)]
+[Cmdlet(VerbsCommon.Add, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(HostsEntry))]
 public sealed class AddHostsEntryCommand : HostsEditCmdlet
 {
@@ -25,8 +25,9 @@ public sealed class AddHostsEntryCommand : HostsEditCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Comment { get; set; }
 
-    [Parameter]
-    [Alias("LiteralPath")]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = PathNoBackupSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Hosts;
@@ -6,21 +7,32 @@ using LoopbackTools.Hosts;
 namespace LoopbackTools.Commands;
 
 /// <summary>Get-HostsEntry: the hosts file as typed entries. All parsing and filtering is in Core (HostsDocument, HostsQuery).</summary>
-[Cmdlet(VerbsCommon.Get, "HostsEntry")]
+[Cmdlet(VerbsCommon.Get, "HostsEntry", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(HostsEntry))]
 public sealed class GetHostsEntryCommand : LoopbackCmdlet
 {
     // One read per file per invocation, so piping entries back in neither re-reads nor re-warns.
     private readonly HostsDocumentCache _documents = new();
 
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("LiteralPath")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostNameCompleter))]
+    public string[]? HostName { get; set; }
+
+    // Path and LiteralPath as Import-PowerShellDataFile has them; a piped HostsEntry binds its Path here.
+    [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Path { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
-    public string[]? HostName { get; set; }
+    public string[]? LiteralPath { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -48,7 +60,7 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
             return;
         }
 
-        foreach (var path in Path ?? new[] { HostsPaths.Default })
+        foreach (var path in FileSystemPaths.Expand(this, LiteralPath ?? Path, literal: LiteralPath is not null, WriteLoopbackError))
         {
             var document = Open(path);
             if (document is not null)

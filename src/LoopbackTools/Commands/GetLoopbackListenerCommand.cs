@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Listeners;
@@ -19,6 +21,7 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("LocalPort")]
     [ValidateRange(0, 65535)]
+    [ArgumentCompleter(typeof(AnyListeningPortCompleter))]
     public int[]? Port { get; set; }
 
     [Parameter]
@@ -40,6 +43,7 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
 
     [Parameter]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ProcessNameCompleter))]
     public string[]? ProcessName { get; set; }
 
     [Parameter]
@@ -66,6 +70,7 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
         };
 
         ListenerScanResult result;
+        var watch = Stopwatch.StartNew();
         try
         {
             result = RunWithProgress((token, _) => Task.FromResult(ListenerScanner.Scan(options, token)));
@@ -76,6 +81,7 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
             return;
         }
 
+        WriteVerbose($"Socket table read from {result.Source} in {watch.ElapsedMilliseconds} ms: {result.Listeners.Count} listener(s) after filters, {result.UnattributedCount} without an owner.");
         if (result.UnattributedCount > 0 && !_warned)
         {
             _warned = true;

@@ -1,18 +1,21 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Hosts;
 
 namespace LoopbackTools.Commands;
 
 /// <summary>Remove-HostsEntry: removes names, whole lines by address, or piped entries' lines; the logic is in Core (HostsEditor).</summary>
-[Cmdlet(VerbsCommon.Remove, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BackupSet)]
+[Cmdlet(VerbsCommon.Remove, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(HostsEntry))]
 public sealed class RemoveHostsEntryCommand : HostsLineEditCmdlet
 {
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostNameCompleter))]
     public string? HostName { get; set; }
 
     [Parameter]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Hosts;
@@ -6,14 +7,16 @@ using LoopbackTools.Hosts;
 namespace LoopbackTools.Commands;
 
 /// <summary>Set-HostsEntry: changes address, aliases or comment, or switches lines off and on; the logic is in Core (HostsEditor).</summary>
-[Cmdlet(VerbsCommon.Set, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = BackupSet)]
+[Cmdlet(VerbsCommon.Set, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(HostsEntry))]
 public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
 {
     private HostsEntryUpdate? _update;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostNameCompleter))]
     public string? HostName { get; set; }
 
     [Parameter]

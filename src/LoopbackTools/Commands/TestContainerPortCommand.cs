@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Containers;
 using LoopbackTools.Diagnostics;
@@ -23,6 +25,7 @@ public sealed class TestContainerPortCommand : LoopbackCmdlet
     [Parameter(ParameterSetName = ByContainerSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Names", "ContainerName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContainerNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Container ids or id prefixes; binds the ID property of docker ps objects.</summary>
@@ -71,7 +74,13 @@ public sealed class TestContainerPortCommand : LoopbackCmdlet
         try
         {
             var checker = ContainerPortChecker.ForEndpoint(Engine, options.Timeout);
+            WriteVerbose($"Container engine endpoint: {checker.Client.Endpoint.Display}.");
+            var watch = Stopwatch.StartNew();
             outcomes = RunWithProgress((token, progress) => checker.CheckAsync(options, progress, token));
+            if (checker.Client.Engine is { } engine)
+            {
+                WriteVerbose($"Engine: {engine} (API {engine.ApiVersion}); {outcomes.Count} container(s) checked in {watch.ElapsedMilliseconds} ms.");
+            }
         }
         catch (LoopbackToolsException e)
         {

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Connection;
 using LoopbackTools.Diagnostics;
@@ -19,6 +21,7 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
     // No ValidateRange: Core's Connection.InvalidPort (with its remedy) is the one error for a bad port, typed or piped.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("HostPort")]
+    [ArgumentCompleter(typeof(ListeningPortCompleter))]
     public int Port { get; set; }
 
     [Parameter(Position = 1)]
@@ -26,7 +29,9 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
     public string Name { get; set; } = LocalhostNames.Localhost;
 
     [Parameter]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProcessNameCompleter))]
     public string? ProcessName { get; set; }
 
     [Parameter]
@@ -50,11 +55,13 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
         };
         try
         {
+            var watch = Stopwatch.StartNew();
             var steps = RunWithProgress((token, progress) =>
             {
                 progress.Report(new WorkProgress("Test-LocalhostConnection", $"Checking {Name}:{Port}", 0, 0));
                 return _check.CheckAsync(options, token);
             });
+            WriteVerbose($"{Name}:{Port}: {steps.Count} step(s) checked in {watch.ElapsedMilliseconds} ms.");
             _healthy &= LocalhostConnectionCheck.Healthy(steps);
             if (!Quiet.IsPresent)
             {

@@ -1,5 +1,8 @@
 using System;
+using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
+using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Dns;
@@ -35,6 +38,7 @@ public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, 65535)]
+    [ArgumentCompleter(typeof(ListeningPortCompleter))]
     public int Port { get; set; }
 
     [Parameter]
@@ -65,11 +69,18 @@ public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
             return;
         }
 
+        if (options.Includes(ResolutionLayer.DnsServer))
+        {
+            var servers = options.DnsServers.Count > 0 ? options.DnsServers.ToList() : SystemNameServers.Get().ToList();
+            WriteVerbose($"DNS servers asked: {(servers.Count == 0 ? "none configured" : string.Join(", ", servers.Select(DnsServerAddress.Format)))}, over {(Tcp.IsPresent ? "TCP" : "UDP")}, {TimeoutSec} s timeout.");
+        }
+
         // Port may come from the pipeline (a listener's Port), so "was it given" is asked per record.
         int? port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : null;
         foreach (var name in Name)
         {
             LocalhostResolutionReport report;
+            var watch = Stopwatch.StartNew();
             try
             {
                 report = RunWithProgress((token, progress) =>
@@ -85,6 +96,7 @@ public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
                 continue;
             }
 
+            WriteVerbose($"{name}: {report.Results.Count} result(s) in {watch.ElapsedMilliseconds} ms.");
             _healthy &= report.Healthy;
             if (!Quiet.IsPresent)
             {

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using LoopbackTools.Diagnostics;
 
@@ -25,26 +24,6 @@ public static class ErrorRecordFactory
         }
 
         return record;
-    }
-
-    /// <summary>For exceptions Core did not anticipate: still a record with a stable id, never a crash.</summary>
-    public static ErrorRecord Create(Exception exception, string errorId, object? targetObject)
-    {
-        if (exception is LoopbackToolsException known)
-        {
-            return Create(known);
-        }
-
-        var category = exception switch
-        {
-            UnauthorizedAccessException => ErrorCategory.PermissionDenied,
-            FileNotFoundException or DirectoryNotFoundException => ErrorCategory.ObjectNotFound,
-            IOException => ErrorCategory.ReadError,
-            TimeoutException => ErrorCategory.OperationTimeout,
-            ArgumentException => ErrorCategory.InvalidArgument,
-            _ => ErrorCategory.NotSpecified,
-        };
-        return new ErrorRecord(exception, errorId, category, targetObject);
     }
 
     public static ErrorCategory ToCategory(ErrorKind kind) => kind switch

@@ -38,8 +38,10 @@ public sealed class HostsDocumentCache
         HostsDocument? document = null;
         try
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             document = HostsDocument.Load(resolved);
             isNew = true;
+            cmdlet.WriteVerbose($"Read {resolved} in {watch.ElapsedMilliseconds} ms: {document.Lines.Count} line(s), {document.Entries.Count} entries, {document.Problems.Count} problem(s).");
         }
         catch (LoopbackToolsException e)
         {

@@ -15,20 +15,31 @@ namespace LoopbackTools.Commands.Plumbing;
 /// </summary>
 public abstract class HostsEditCmdlet : LoopbackCmdlet
 {
-    protected const string BackupSet = "Backup";
-    protected const string NoBackupSet = "NoBackup";
+    // Path/LiteralPath (as Import-PowerShellDataFile has them) times Backup/NoBackup.
+    protected const string PathSet = "Path";
+    protected const string LiteralPathSet = "LiteralPath";
+    protected const string PathNoBackupSet = "PathNoBackup";
+    protected const string LiteralPathNoBackupSet = "LiteralPathNoBackup";
 
     private readonly HostsDocumentCache _documents = new();
 
     // A list, so files are written in the order they were first named.
     private readonly List<HostsEditor> _editors = new();
 
-    [Parameter(ParameterSetName = BackupSet)]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
     [ValidateNotNullOrEmpty]
     public string? Backup { get; set; }
 
-    [Parameter(ParameterSetName = NoBackupSet, Mandatory = true)]
+    [Parameter(ParameterSetName = PathNoBackupSet, Mandatory = true)]
+    [Parameter(ParameterSetName = LiteralPathNoBackupSet, Mandatory = true)]
     public SwitchParameter NoBackup { get; set; }
+
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = LiteralPathNoBackupSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string? LiteralPath { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -44,22 +55,31 @@ public abstract class HostsEditCmdlet : LoopbackCmdlet
     /// <summary>The entries -PassThru writes: by default those of changed and added lines, as they are now.</summary>
     protected virtual IEnumerable<HostsEntry> PassThruEntries(HostsEditResult result) => result.Entries;
 
-    /// <summary>Runs <paramref name="plan"/> on the editor of <paramref name="path"/> (default: this OS's hosts file); failures become errors.</summary>
+    /// <summary>
+    /// Runs <paramref name="plan"/> on the editor of each file -LiteralPath or <paramref name="path"/> (-Path, wildcards
+    /// expanded) names; neither: this OS's hosts file. Failures become errors.
+    /// </summary>
     protected void Plan(string? path, Action<HostsEditor> plan)
     {
-        var editor = EditorFor(string.IsNullOrEmpty(path) ? HostsPaths.Default : path!);
-        if (editor is null)
+        var literal = !string.IsNullOrEmpty(LiteralPath);
+        var named = literal ? LiteralPath : path;
+        var paths = string.IsNullOrEmpty(named) ? null : new[] { named! };
+        foreach (var file in FileSystemPaths.Expand(this, paths, literal, WriteLoopbackError))
         {
-            return;
-        }
+            var editor = EditorFor(file);
+            if (editor is null)
+            {
+                continue;
+            }
 
-        try
-        {
-            plan(editor);
-        }
-        catch (LoopbackToolsException e)
-        {
-            WriteLoopbackError(e);
+            try
+            {
+                plan(editor);
+            }
+            catch (LoopbackToolsException e)
+            {
+                WriteLoopbackError(e);
+            }
         }
     }
 

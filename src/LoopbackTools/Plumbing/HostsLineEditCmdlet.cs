@@ -10,8 +10,9 @@ public abstract class HostsLineEditCmdlet : HostsEditCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int LineNumber { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("LiteralPath")]
+    [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PathNoBackupSet, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 }

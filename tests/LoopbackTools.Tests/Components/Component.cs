@@ -35,6 +35,16 @@ public static class Component
         return missing.Length == 0 ? null : "not installed: " + string.Join(", ", missing) + " (apt-get install dnsmasq-base docker.io busybox-static iproute2)";
     }
 
+    /// <summary>
+    /// The Skip text of a RequiresFact/RequiresTheory: the missing component outside CI; on Linux under CI=true null,
+    /// so the test runs and its fixture fails loudly (Linux-only tests still skip on other platforms).
+    /// </summary>
+    public static string? SkipReason(IEnumerable<string> programs, bool needsRoot)
+    {
+        var reason = MissingReason(programs, needsRoot);
+        return reason is not null && (!IsCi || !OperatingSystem.IsLinux()) ? reason : null;
+    }
+
     /// <summary>Throws when the components are missing; fixtures call it so CI fails instead of skipping.</summary>
     public static void Require(IEnumerable<string> programs, bool needsRoot)
     {

@@ -108,7 +108,7 @@ public sealed class ContainerPortDockerTests(DockerFixture docker, ITestOutputHe
 
         var outcomes = await Check(new ContainerPortCheckOptions { Containers = new[] { "no-such-container-x", name } });
 
-        Assert.Equal(DockerErrorIds.ContainerNotFound, outcomes[0].Error!.ErrorId);
+        Assert.Equal(DockerErrors.ContainerNotFoundId, outcomes[0].Error!.ErrorId);
         Assert.Contains("no-such-container-x", outcomes[0].Error!.Message, StringComparison.Ordinal);
         Assert.Empty(outcomes[0].Results);
         Assert.Null(outcomes[1].Error);

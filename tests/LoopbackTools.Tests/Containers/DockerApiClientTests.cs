@@ -32,7 +32,7 @@ public sealed class DockerApiClientTests
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.InspectContainerAsync("no-such-container", CancellationToken.None));
 
-        Assert.Equal(DockerErrorIds.ContainerNotFound, error.ErrorId);
+        Assert.Equal(DockerErrors.ContainerNotFoundId, error.ErrorId);
         Assert.Equal(ErrorKind.ObjectNotFound, error.Kind);
         Assert.Contains("No such container: no-such-container", error.Message, StringComparison.Ordinal);
     }
@@ -45,7 +45,7 @@ public sealed class DockerApiClientTests
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.GetEngineAsync(CancellationToken.None));
 
-        Assert.Equal(DockerErrorIds.ApiError, error.ErrorId);
+        Assert.Equal(DockerErrors.ApiErrorId, error.ErrorId);
         Assert.Contains("Maximum supported API version is 1.41", error.Message, StringComparison.Ordinal);
     }
 
@@ -57,7 +57,7 @@ public sealed class DockerApiClientTests
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.GetEngineAsync(CancellationToken.None));
 
-        Assert.Equal(DockerErrorIds.MalformedResponse, error.ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, error.ErrorId);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class DockerApiClientTests
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.GetEngineAsync(CancellationToken.None));
 
-        Assert.Equal(DockerErrorIds.Timeout, error.ErrorId);
+        Assert.Equal(DockerErrors.TimeoutId, error.ErrorId);
         Assert.Equal(ErrorKind.OperationTimeout, error.Kind);
     }
 
@@ -94,7 +94,7 @@ public sealed class DockerApiClientTests
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.GetEngineAsync(CancellationToken.None));
 
-        Assert.Equal(DockerErrorIds.EngineUnreachable, error.ErrorId);
+        Assert.Equal(DockerErrors.EngineUnreachableId, error.ErrorId);
         Assert.Equal(ErrorKind.ConnectionError, error.Kind);
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("DOCKER_HOST", error.Remedy, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class DockerApiClientTests
             var client = new DockerApiClient(DockerEndpoint.Parse("unix://" + path), Timeout);
             var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.GetEngineAsync(CancellationToken.None));
 
-            Assert.Equal(DockerErrorIds.EngineUnreachable, error.ErrorId);
+            Assert.Equal(DockerErrors.EngineUnreachableId, error.ErrorId);
             Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
         }
         finally
@@ -135,7 +135,7 @@ public sealed class DockerApiClientTests
 
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => client.GetEngineAsync(CancellationToken.None));
 
-        Assert.Equal(DockerErrorIds.EngineUnreachable, error.ErrorId);
+        Assert.Equal(DockerErrors.EngineUnreachableId, error.ErrorId);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class DockerEndpointTests
     public void Malformed_endpoints_are_invalid_endpoint_errors(string value)
     {
         var error = Assert.Throws<LoopbackToolsException>(() => DockerEndpoint.Parse(value));
-        Assert.Equal(DockerErrorIds.InvalidEndpoint, error.ErrorId);
+        Assert.Equal(DockerErrors.InvalidEndpointId, error.ErrorId);
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.Contains("unix:///var/run/docker.sock", error.Remedy, StringComparison.Ordinal);
     }
@@ -43,7 +43,7 @@ public sealed class DockerEndpointTests
     public void Engines_off_this_machine_are_refused_without_a_lookup(string value)
     {
         var error = Assert.Throws<LoopbackToolsException>(() => DockerEndpoint.Parse(value));
-        Assert.Equal(DockerErrorIds.RemoteEngineRefused, error.ErrorId);
+        Assert.Equal(DockerErrors.RemoteEngineRefusedId, error.ErrorId);
     }
 
     [Fact]

@@ -54,6 +54,13 @@ public sealed class DockerJsonTests
     }
 
     [Fact]
+    public async Task Recorded_container_list_gives_the_names_without_the_slash()
+    {
+        var names = DockerJson.ParseContainerNames(await Json("containers-json.http"));
+        Assert.Equal(new[] { "exposed-only", "loopback-app", "v6", "web" }, names.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Published_on_loopback_gives_one_binding()
     {
         var c = DockerJson.ParseInspection(await Json("inspect-web.http"));
@@ -109,14 +116,14 @@ public sealed class DockerJsonTests
     public void Inspections_of_the_wrong_shape_are_malformed_responses(string json)
     {
         var error = Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseInspection(JToken.Parse(json)));
-        Assert.Equal(DockerErrorIds.MalformedResponse, error.ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, error.ErrorId);
     }
 
     [Fact]
     public void A_body_that_is_not_json_is_a_malformed_response()
     {
         var error = Assert.Throws<LoopbackToolsException>(() => DockerJson.Parse(Encoding.UTF8.GetBytes("<html>proxy error</html>"), "/version"));
-        Assert.Equal(DockerErrorIds.MalformedResponse, error.ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, error.ErrorId);
     }
 
     private static async Task<JToken> Json(string fixture)

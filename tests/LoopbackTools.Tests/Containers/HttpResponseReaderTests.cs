@@ -49,7 +49,7 @@ public sealed class HttpResponseReaderTests
     {
         var raw = RecordedEngine.Fixture("inspect-web.http");
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => Read(raw[..keep]));
-        Assert.Equal(DockerErrorIds.MalformedResponse, error.ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, error.ErrorId);
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
     }
 
@@ -72,7 +72,7 @@ public sealed class HttpResponseReaderTests
     public async Task Garbage_is_a_malformed_response_error_that_says_what_was_wrong(string raw, string expected)
     {
         var error = await Assert.ThrowsAsync<LoopbackToolsException>(() => Read(Encoding.ASCII.GetBytes(raw)));
-        Assert.Equal(DockerErrorIds.MalformedResponse, error.ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, error.ErrorId);
         Assert.Equal(ErrorKind.InvalidData, error.Kind);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -87,7 +87,7 @@ public sealed class HttpResponseReaderTests
             random.NextBytes(bytes);
             var prefix = i % 2 == 0 ? Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n") : Array.Empty<byte>();
             var error = await Record.ExceptionAsync(() => Read(prefix.Concat(bytes).ToArray()));
-            Assert.True(error is null or LoopbackToolsException { ErrorId: DockerErrorIds.MalformedResponse }, error?.ToString());
+            Assert.True(error is null or LoopbackToolsException { ErrorId: DockerErrors.MalformedResponseId }, error?.ToString());
         }
     }
 

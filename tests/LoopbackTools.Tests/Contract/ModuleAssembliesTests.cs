@@ -8,7 +8,8 @@ namespace LoopbackTools.Tests.Contract;
 /// </summary>
 public sealed class ModuleAssembliesTests
 {
-    private static readonly Dictionary<string, string> Shipped = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The dependency list: every assembly the folder ships, with its version ("module": built here).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Shipped = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["LoopbackTools"] = "module",
         ["LoopbackTools.Core"] = "module",

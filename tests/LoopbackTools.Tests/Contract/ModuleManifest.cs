@@ -17,6 +17,8 @@ public sealed class ModuleManifest
 
     public string ModuleVersion => Scalar("ModuleVersion");
 
+    public string RootModule => Scalar("RootModule");
+
     public IReadOnlyList<string> CmdletsToExport => List("CmdletsToExport");
 
     public IReadOnlyList<string> FormatsToProcess => List("FormatsToProcess");

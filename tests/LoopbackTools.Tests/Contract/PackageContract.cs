@@ -45,6 +45,25 @@ public static class PackageContract
         return problems;
     }
 
+    /// <summary>
+    /// Every file in the folder that neither the manifest (root module, required assemblies, formats, types, their help)
+    /// nor the list of shipped dependency assemblies accounts for: a dll left from an earlier build must never ship.
+    /// </summary>
+    public static IReadOnlyList<string> CheckNothingUnaccounted(string moduleFolder, ModuleManifest manifest, IEnumerable<string> dependencyAssemblies)
+    {
+        var accounted = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "LoopbackTools.psd1", manifest.RootModule };
+        accounted.UnionWith(manifest.RequiredAssemblies.Concat(manifest.FormatsToProcess).Concat(manifest.TypesToProcess));
+        accounted.UnionWith(dependencyAssemblies.Select(a => a + ".dll"));
+        accounted.Add(Path.Combine("en-US", manifest.RootModule + "-Help.xml"));
+        accounted.Add(Path.Combine("en-US", "about_LoopbackTools.help.txt"));
+        return Directory.GetFiles(moduleFolder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(moduleFolder, f))
+            .Where(f => !accounted.Contains(f))
+            .Order(StringComparer.Ordinal)
+            .Select(f => $"The module folder holds '{f}', which neither the manifest nor the dependency list accounts for.")
+            .ToList();
+    }
+
     public static IReadOnlyList<string> CheckFormats(XDocument format, XDocument? types, ModuleMetadata metadata)
     {
         var problems = new List<string>();

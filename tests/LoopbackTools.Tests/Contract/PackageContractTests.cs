@@ -58,6 +58,33 @@ public sealed class PackageContractTests
     public void Module_folder_holds_everything_an_installation_needs() => Assert.Empty(PackageContract.CheckFiles(RepoPaths.ModuleFolder, Manifest));
 
     [Fact]
+    public void Module_folder_holds_nothing_the_manifest_or_the_dependency_list_does_not_account_for() =>
+        Assert.Empty(PackageContract.CheckNothingUnaccounted(RepoPaths.ModuleFolder, Manifest, ModuleAssembliesTests.Shipped.Keys));
+
+    [Fact]
+    public void A_stray_file_in_the_module_folder_is_named()
+    {
+        var folder = Directory.CreateTempSubdirectory("lbt-module-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(RepoPaths.ModuleFolder, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, Path.GetRelativePath(RepoPaths.ModuleFolder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            File.WriteAllText(Path.Combine(folder, "Removed.Dependency.dll"), string.Empty);
+            var problem = Assert.Single(PackageContract.CheckNothingUnaccounted(folder, Manifest, ModuleAssembliesTests.Shipped.Keys));
+            Assert.Contains("'Removed.Dependency.dll'", problem, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public void Files_check_catches_a_missing_file()
     {
         var empty = Directory.CreateTempSubdirectory("lbt-contract-").FullName;

@@ -21,12 +21,14 @@ public sealed class HostsEditorTests
         Assert.EndsWith("# dev stack\r\n::1 api6.test\r\n", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void File_without_final_newline_gets_one_before_the_new_line()
+    [Theory]
+    [InlineData("no-final-newline.hosts", "127.0.0.1 localhost\n::1 localhost\n127.0.0.1 app.test\n")]
+    [InlineData("empty.hosts", "127.0.0.1 app.test\n")]
+    public void The_new_line_follows_a_newline_even_when_the_file_had_none(string fixture, string expected)
     {
-        var editor = new HostsEditor(HostsFixtures.Load("no-final-newline.hosts"));
+        var editor = new HostsEditor(HostsFixtures.Load(fixture));
         editor.Add("127.0.0.1", "app.test", null, null, false);
-        Assert.Equal("127.0.0.1 localhost\n::1 localhost\n127.0.0.1 app.test\n", Text(editor.Build()));
+        Assert.Equal(expected, Text(editor.Build()));
     }
 
     [Fact]
@@ -37,14 +39,6 @@ public sealed class HostsEditorTests
         Assert.Equal("127.0.0.1 app.test", macos.Add("127.0.0.1", "app.test", null, null, false).After);
         var debian = new HostsEditor(HostsFixtures.Load("debian.hosts"));
         Assert.Equal("127.0.0.1 app.test www.app.test # dev", debian.Add("127.0.0.1", "app.test", new[] { "www.app.test" }, "dev", false).After);
-    }
-
-    [Fact]
-    public void Empty_file_gets_its_first_line()
-    {
-        var editor = new HostsEditor(HostsFixtures.Load("empty.hosts"));
-        editor.Add("127.0.0.1", "app.test", null, null, false);
-        Assert.Equal("127.0.0.1 app.test\n", Text(editor.Build()));
     }
 
     [Fact]

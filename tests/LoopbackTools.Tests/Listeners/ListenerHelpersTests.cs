@@ -73,19 +73,6 @@ public sealed class ListenerHelpersTests
         Assert.Null(LinuxProcessInfo.ParseRealUid(null));
     }
 
-    [Theory]
-    [InlineData("nginx", "nginx", true)]
-    [InlineData("nginx", "NG*", true)]
-    [InlineData("nginx", "n?inx", true)]
-    [InlineData("nginx", "[mn]ginx", true)]
-    [InlineData("nginx", "[a-m]ginx", false)]
-    [InlineData("nginx", "*x", true)]
-    [InlineData("nginx", "*y*", false)]
-    [InlineData("nginx", "nginx?", false)]
-    [InlineData("ng*nx", "ng`*nx", true)]
-    [InlineData("", "*", true)]
-    public void Matches_powershell_wildcards_case_insensitively(string text, string pattern, bool expected) =>
-        Assert.Equal(expected, WildcardMatcher.IsMatch(text, pattern));
 
     [Fact]
     public void Only_an_ipv6_any_socket_can_be_dual_stack()

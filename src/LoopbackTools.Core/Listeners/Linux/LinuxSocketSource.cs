@@ -70,7 +70,7 @@ internal static class LinuxSocketSource
         {
             return NetlinkConnection.Open(LinuxNative.NetlinkSockDiag, namespaceOf);
         }
-        catch (Diagnostics.LoopbackToolsException e) when (e.ErrorId is "Listeners.SystemCallFailed" or "Listeners.NamespaceUnavailable")
+        catch (Diagnostics.LoopbackToolsException e) when (e.ErrorId is ListenerErrors.SystemCallFailedId or ListenerErrors.NamespaceUnavailableId)
         {
             return null; // no sock_diag in this kernel, or no right to enter the namespace: /proc/<pid>/net still answers
         }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using LoopbackTools.Addressing;
+using LoopbackTools.Sockets;
 
-namespace LoopbackTools.Tests.Addressing;
+namespace LoopbackTools.Tests.Sockets;
 
 /// <summary>The SYN-retry switch is for Windows loopback targets only; elsewhere the socket is left as it is.</summary>
 public sealed class WindowsSynRetriesTests

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using LoopbackTools.Matching;
 
 namespace LoopbackTools.Hosts;
 
@@ -66,7 +67,7 @@ public sealed class HostsEditor
             throw new ArgumentNullException(nameof(update));
         }
 
-        var pattern = new HostNamePattern(hostName ?? throw new ArgumentNullException(nameof(hostName)));
+        var pattern = new WildcardPattern(hostName ?? throw new ArgumentNullException(nameof(hostName)));
         var targets = CurrentEntries(false)
             .Where(t => (t.Entry.Enabled || update.Enabled == true) && HostsNameIndex.NamesOf(t.Entry).Any(pattern.IsMatch))
             .ToList();
@@ -110,7 +111,7 @@ public sealed class HostsEditor
         }
 
         var wanted = string.IsNullOrEmpty(address) ? null : HostsInput.Address(address).Normalized;
-        var pattern = string.IsNullOrEmpty(hostName) ? null : new HostNamePattern(hostName!);
+        var pattern = string.IsNullOrEmpty(hostName) ? null : new WildcardPattern(hostName!);
         var changes = new List<HostsLineChange>();
         foreach (var (line, entry) in CurrentEntries(false).ToList())
         {

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using LoopbackTools.Addressing;
 
-namespace LoopbackTools.Addressing;
+namespace LoopbackTools.Sockets;
 
 /// <summary>
 /// Windows answers a connect to a closed port with a refusal only after retransmitting the SYN for about 2 s, even

@@ -1,0 +1,25 @@
+using System.Globalization;
+using LoopbackTools.Diagnostics;
+
+namespace LoopbackTools.Dns;
+
+/// <summary>The DNS area's failures, each with a stable ErrorId and a remedy.</summary>
+internal static class DnsErrors
+{
+    public const string InvalidServerId = "Dns.InvalidServer";
+    public const string InvalidNameId = "Dns.InvalidName";
+
+    public static LoopbackToolsException InvalidServer(string? text) => new(
+        InvalidServerId,
+        ErrorKind.InvalidArgument,
+        string.Format(CultureInfo.InvariantCulture, "'{0}' is not a DNS server address.", text),
+        "Give an IP address with an optional port: 127.0.0.1, 127.0.0.1:5353, ::1 or [::1]:5353 (names are not accepted, to avoid asking DNS where DNS is).",
+        text);
+
+    public static LoopbackToolsException InvalidName(string name, string problem) => new(
+        InvalidNameId,
+        ErrorKind.InvalidArgument,
+        string.Format(CultureInfo.InvariantCulture, "The name '{0}' {1}.", name, problem),
+        "Give a host name such as localhost or app.localhost.",
+        name);
+}

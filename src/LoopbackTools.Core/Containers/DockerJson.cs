@@ -133,6 +133,12 @@ public static class DockerJson
                 {
                     var portText = (string?)b["HostPort"] ?? string.Empty;
                     var hostPort = portText.Length == 0 ? 0 : int.Parse(portText, NumberStyles.None, CultureInfo.InvariantCulture);
+                    if (hostPort > 65535)
+                    {
+                        // Found by fuzzing: a number past 65535 would reach a socket address as a port.
+                        throw new FormatException($"HostPort '{portText}' is not a port");
+                    }
+
                     list.Add(new PublishedBinding((string?)b["HostIp"] ?? string.Empty, hostPort));
                 }
             }

@@ -107,6 +107,7 @@ public sealed class DockerJsonTests
     [InlineData("{\"Id\":\"abc\",\"State\":{\"Running\":true},\"NetworkSettings\":{\"Ports\":{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"x\"}]}}}")]
     [InlineData("{\"Id\":\"abc\",\"State\":{\"Pid\":\"many\"}}")]
     [InlineData("{\"Id\":{\"x\":1}}")]
+    [InlineData("{\"Id\":\"abc\",\"State\":{\"Running\":true},\"NetworkSettings\":{\"Ports\":{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"98081\"}]}}}")]
     [InlineData("{\"Id\":\"abc\",\"Name\":[1]}")]
     [InlineData("{\"Id\":\"abc\",\"NetworkSettings\":{\"Ports\":{\"80/tcp\":[{\"HostPort\":{}}]}}}")]
     public void Inspections_of_the_wrong_shape_are_malformed_responses(string json)

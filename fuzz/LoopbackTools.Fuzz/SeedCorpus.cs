@@ -56,16 +56,8 @@ internal static class SeedCorpus
             NetlinkBytes.Done()));
         Add("sock-diag", NetlinkBytes.Error(13));
 
-        var links = NetlinkBytes.Concat(
-            NetlinkBytes.Message(16, IfInfo(1, 0x1 | 0x8 | 0x40), NetlinkBytes.Attribute(3, Encoding.ASCII.GetBytes("lo\0")), NetlinkBytes.Attribute(4, BitConverter.GetBytes(65536u))),
-            NetlinkBytes.Message(16, IfInfo(2, 0x1 | 0x2), NetlinkBytes.Attribute(3, Encoding.ASCII.GetBytes("eth0\0"))),
-            NetlinkBytes.Done());
-        var addresses = NetlinkBytes.Concat(
-            NetlinkBytes.Message(20, IfAddr(2, 8, 1), NetlinkBytes.Attribute(1, new byte[] { 127, 0, 0, 1 }), NetlinkBytes.Attribute(2, new byte[] { 127, 0, 0, 1 })),
-            NetlinkBytes.Message(20, IfAddr(10, 128, 1), NetlinkBytes.Attribute(1, IPAddress.IPv6Loopback.GetAddressBytes())),
-            NetlinkBytes.Done());
-        Add("rtnetlink", FuzzInput.Compose(new byte[] { 0 }, links));
-        Add("rtnetlink", FuzzInput.Compose(new byte[] { 1 }, addresses));
+        Add("rtnetlink", FuzzInput.Compose(new byte[] { 0 }, NetlinkBytes.LinkDump()));
+        Add("rtnetlink", FuzzInput.Compose(new byte[] { 1 }, NetlinkBytes.AddressDump()));
         Add("rtnetlink", FuzzInput.Compose(new byte[] { 1 }, NetlinkBytes.Error(1)));
 
         Add("socket-fdinfo", SocketFdInfoBytes.TcpListener(8080, 0xfeed));
@@ -108,23 +100,6 @@ internal static class SeedCorpus
         }
 
         return written;
-    }
-
-    private static byte[] IfInfo(int index, uint flags)
-    {
-        var m = new byte[16];
-        BitConverter.GetBytes(index).CopyTo(m, 4);
-        BitConverter.GetBytes(flags).CopyTo(m, 8);
-        return m;
-    }
-
-    private static byte[] IfAddr(byte family, byte prefix, int index)
-    {
-        var m = new byte[8];
-        m[0] = family;
-        m[1] = prefix;
-        BitConverter.GetBytes(index).CopyTo(m, 4);
-        return m;
     }
 
     private static byte[] Dword(uint value) => BitConverter.GetBytes(value);

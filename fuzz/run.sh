@@ -64,7 +64,7 @@ for t in "${TARGETS[@]}"; do
     for input in "$out/default/crashes"/id:* "$out/default/hangs"/id:*; do
       [ -f "$input" ] || continue
       echo "-- $t: $input (replay: dotnet $WORK/bin/LoopbackTools.Fuzz.dll $t < FILE; keep it under tests/LoopbackTools.Tests/Fixtures/fuzz/$t/)" >&2
-      timeout 20 dotnet "$WORK/bin/LoopbackTools.Fuzz.dll" "$t" <"$input" 2>&1 | head -n 8 >&2 || true
+      { timeout 20 dotnet "$WORK/bin/LoopbackTools.Fuzz.dll" "$t" <"$input" 2>&1 || true; } | grep -m 4 -E 'exception|at LoopbackTools\.' >&2 || true
     done
   fi
 done

@@ -118,6 +118,13 @@ public sealed class HostsEditPropertyTests
             var line = document.Lines[n - 1];
             if (!edited.TryGetValue(n, out var change))
             {
+                if (lastEnding == LineEnding.Cr && line.Text.Length == 0 && line.Ending == LineEnding.Lf)
+                {
+                    // "\r" then "\n" would read back as one CRLF: the blank line is ended with CR instead.
+                    output.AddRange(HostsSplice.Encode(document, "\r"));
+                    continue;
+                }
+
                 var (start, end) = HostsSplice.ByteRange(document, original, n);
                 output.AddRange(original.Skip(start).Take(end - start));
                 lastEnding = line.Ending;

@@ -29,7 +29,7 @@ internal static class NftRuleset
         }
 
         var rules = new List<NftRule>();
-        if (root["nftables"] is not JArray items)
+        if (Child(root, "nftables") is not JArray items)
         {
             return rules;
         }
@@ -38,7 +38,7 @@ internal static class NftRuleset
         {
             if (item["rule"] is JObject rule && rule["expr"] is JArray expressions && Blocks(expressions, port, out var rejects))
             {
-                rules.Add(new NftRule(Text(rule["family"]), Text(rule["table"]), Text(rule["chain"]), rule["handle"]?.Value<long?>() ?? 0, Render(expressions), rejects));
+                rules.Add(new NftRule(Text(rule["family"]), Text(rule["table"]), Text(rule["chain"]), Number(rule["handle"]) ?? 0, Render(expressions), rejects));
             }
         }
 
@@ -49,7 +49,7 @@ internal static class NftRuleset
     public static IReadOnlyList<string> DropPolicies(string json)
     {
         var found = new List<string>();
-        if (JToken.Parse(json)["nftables"] is JArray items)
+        if (Child(JToken.Parse(json), "nftables") is JArray items)
         {
             foreach (var chain in items.OfType<JObject>().Select(i => i["chain"]).OfType<JObject>())
             {
@@ -86,7 +86,7 @@ internal static class NftRuleset
                 var includes = Includes(match["right"], port);
                 portMatch = (portMatch ?? true) && (negated ? !includes : includes);
             }
-            else if (Interfaces.Contains(Text(left?["meta"]?["key"])))
+            else if (Interfaces.Contains(Text(Child(Child(left, "meta"), "key"))))
             {
                 var isLo = Text(match["right"]) == "lo";
                 if (isLo != negated)
@@ -108,18 +108,18 @@ internal static class NftRuleset
     }
 
     private static bool IsDestinationPort(JToken? left) =>
-        left?["payload"] is JObject payload && Text(payload["field"]) == "dport" && Text(payload["protocol"]) is "tcp" or "th";
+        Child(left, "payload") is JObject payload && Text(payload["field"]) == "dport" && Text(payload["protocol"]) is "tcp" or "th";
 
     private static bool Includes(JToken? right, int port)
     {
         switch (right)
         {
-            case JValue value when value.Type == JTokenType.Integer:
-                return value.Value<long>() == port;
+            case JValue value:
+                return Number(value) == port;
             case JObject { } o when o["set"] is JArray set:
                 return set.Any(element => Includes(element, port));
             case JObject { } o when o["range"] is JArray { Count: 2 } range:
-                return range[0].Value<long>() <= port && port <= range[1].Value<long>();
+                return Number(range[0]) <= port && port <= Number(range[1]);
             case JArray array:
                 return array.Any(element => Includes(element, port));
             default:
@@ -142,17 +142,17 @@ internal static class NftRuleset
         switch (property.Name)
         {
             case "match":
-                var left = RenderValue(property.Value["left"], false);
-                var quote = Interfaces.Take(2).Contains(Text(property.Value["left"]?["meta"]?["key"]));
-                var op = Text(property.Value["op"]);
+                var left = RenderValue(Child(property.Value, "left"), false);
+                var quote = Interfaces.Take(2).Contains(Text(Child(Child(Child(property.Value, "left"), "meta"), "key")));
+                var op = Text(Child(property.Value, "op"));
                 var shownOp = op is "==" or "in" or "" ? string.Empty : op + " ";
-                return $"{left} {shownOp}{RenderValue(property.Value["right"], quote)}";
+                return $"{left} {shownOp}{RenderValue(Child(property.Value, "right"), quote)}";
             case "reject":
-                var type = Text(property.Value["type"]);
+                var type = Text(Child(property.Value, "type"));
                 return type == "tcp reset" ? "reject with tcp reset" : "reject";
             case "jump":
             case "goto":
-                return property.Name + " " + Text(property.Value["target"]);
+                return property.Name + " " + Text(Child(property.Value, "target"));
             default:
                 return property.Name;
         }
@@ -188,6 +188,12 @@ internal static class NftRuleset
                 return token.ToString();
         }
     }
+
+    /// <summary>A member of an object; null for anything else, so an unfamiliar shape reads as absent instead of throwing.</summary>
+    private static JToken? Child(JToken? token, string key) => token is JObject o ? o[key] : null;
+
+    /// <summary>An integer that fits a long (nft prints ports and handles so); null for any other value.</summary>
+    private static long? Number(JToken? token) => token is JValue { Type: JTokenType.Integer, Value: long n } ? n : null;
 
     private static string Text(JToken? token) => token is JValue { Value: not null } v ? Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? string.Empty : string.Empty;
 }

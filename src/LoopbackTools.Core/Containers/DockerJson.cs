@@ -38,19 +38,27 @@ internal static class DockerJson
     public static EngineInfo ParseVersion(JToken json)
     {
         var root = json as JObject ?? throw DockerErrors.Malformed("/version is not a JSON object");
-        var apiVersion = (string?)root["ApiVersion"] ?? string.Empty;
-        var components = root["Components"] as JArray;
-        var isPodman = components?.Any(c => ((string?)c["Name"] ?? string.Empty).IndexOf("podman", StringComparison.OrdinalIgnoreCase) >= 0) == true
-            || ((string?)root["Platform"]?["Name"] ?? string.Empty).IndexOf("podman", StringComparison.OrdinalIgnoreCase) >= 0;
-        var prefix = string.Empty;
-        if (System.Version.TryParse(apiVersion, out var reported) && reported >= MinApiVersion)
+        try
         {
-            var chosen = reported > MaxApiVersion ? MaxApiVersion : reported;
-            prefix = "/v" + chosen.ToString(2);
-        }
+            var apiVersion = (string?)root["ApiVersion"] ?? string.Empty;
+            var components = root["Components"] as JArray;
+            var platform = (string?)(root["Platform"] as JObject)?["Name"] ?? string.Empty;
+            var isPodman = components?.OfType<JObject>().Any(c => ((string?)c["Name"] ?? string.Empty).IndexOf("podman", StringComparison.OrdinalIgnoreCase) >= 0) == true
+                || platform.IndexOf("podman", StringComparison.OrdinalIgnoreCase) >= 0;
+            var prefix = string.Empty;
+            if (System.Version.TryParse(apiVersion, out var reported) && reported >= MinApiVersion)
+            {
+                var chosen = reported > MaxApiVersion ? MaxApiVersion : reported;
+                prefix = "/v" + chosen.ToString(2);
+            }
 
-        var desktop = ((string?)root["Platform"]?["Name"] ?? string.Empty).IndexOf("Desktop", StringComparison.OrdinalIgnoreCase) >= 0;
-        return new EngineInfo(isPodman ? "Podman" : "Docker", (string?)root["Version"] ?? string.Empty, apiVersion, prefix, desktop);
+            var desktop = platform.IndexOf("Desktop", StringComparison.OrdinalIgnoreCase) >= 0;
+            return new EngineInfo(isPodman ? "Podman" : "Docker", (string?)root["Version"] ?? string.Empty, apiVersion, prefix, desktop);
+        }
+        catch (Exception e) when (IsUnexpectedType(e))
+        {
+            throw DockerErrors.Malformed($"/version has a field of an unexpected type ({e.Message})", "/version", e);
+        }
     }
 
     /// <summary>Ids from <c>GET /containers/json</c>.</summary>
@@ -60,7 +68,7 @@ internal static class DockerJson
         var ids = new List<string>(list.Count);
         foreach (var item in list)
         {
-            var id = item is JObject o ? (string?)o["Id"] : null;
+            var id = item is JObject o && o["Id"] is JValue value ? value.Value as string : null;
             if (string.IsNullOrEmpty(id))
             {
                 throw DockerErrors.Malformed("a container in /containers/json has no Id");
@@ -92,7 +100,7 @@ internal static class DockerJson
     public static ContainerInspection ParseInspection(JToken json)
     {
         var root = json as JObject ?? throw DockerErrors.Malformed("the container inspection is not a JSON object");
-        var id = (string?)root["Id"];
+        var id = root["Id"] is JValue value ? value.Value as string : null;
         if (string.IsNullOrEmpty(id))
         {
             throw DockerErrors.Malformed("the container inspection has no Id");
@@ -107,11 +115,15 @@ internal static class DockerJson
             var name = ((string?)root["Name"] ?? string.Empty).TrimStart('/');
             return new ContainerInspection(id!, name.Length == 0 ? Short(id!) : name, running, status, pid, ParsePorts(root, running));
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidCastException)
+        catch (Exception e) when (IsUnexpectedType(e))
         {
             throw DockerErrors.Malformed($"the inspection of {Short(id!)} has a field of an unexpected type ({e.Message})", id, e);
         }
     }
+
+    /// <summary>What Json.NET throws when a field has another JSON type than asked for (a string where an object was, ...).</summary>
+    private static bool IsUnexpectedType(Exception e) =>
+        e is ArgumentException or FormatException or OverflowException or InvalidCastException or InvalidOperationException;
 
     public static string Short(string id) => id.Length > 12 ? id.Substring(0, 12) : id;
 
@@ -137,6 +149,12 @@ internal static class DockerJson
                 {
                     var portText = (string?)b["HostPort"] ?? string.Empty;
                     var hostPort = portText.Length == 0 ? 0 : int.Parse(portText, NumberStyles.None, CultureInfo.InvariantCulture);
+                    if (hostPort > 65535)
+                    {
+                        // Found by fuzzing: a number past 65535 would reach a socket address as a port.
+                        throw new FormatException($"HostPort '{portText}' is not a port");
+                    }
+
                     list.Add(new PublishedBinding((string?)b["HostIp"] ?? string.Empty, hostPort));
                 }
             }

@@ -55,4 +55,24 @@ public sealed class NftRulesetTests
         Assert.Throws<FormatException>(() => NftRuleset.Blocking("Error: Operation not permitted", 1));
         Assert.Empty(NftRuleset.Blocking("{\"nftables\": [{\"rule\": {\"expr\": 5}}, 7, {\"rule\": {}}]}", 1));
     }
+
+    [Theory] // found by fuzzing (Fixtures/fuzz/nft-json): JSON of another shape threw instead of reading as no rule
+    [InlineData("\"text\"")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"nftables\": [{\"rule\": {\"expr\": [{\"match\": {\"op\": \"==\", \"left\": 5, \"right\": 80}}, {\"drop\": null}]}}]}")]
+    [InlineData("{\"nftables\": [{\"rule\": {\"expr\": [{\"match\": {\"left\": {\"payload\": {\"protocol\": \"tcp\", \"field\": \"dport\"}}, \"right\": {\"range\": [\"a\", {}]}}}, {\"drop\": null}]}}]}")]
+    [InlineData("{\"nftables\": [{\"rule\": {\"handle\": \"x\", \"expr\": [{\"match\": [1]}, {\"jump\": 3}, {\"reject\": \"tcp reset\"}]}}]}")]
+    public void JSON_of_an_unfamiliar_shape_never_throws(string json)
+    {
+        foreach (var rule in NftRuleset.Blocking(json, 80))
+        {
+            Assert.NotNull(rule.Text);
+        }
+
+        Assert.NotNull(NftRuleset.DropPolicies(json));
+    }
+
+    [Fact]
+    public void A_port_too_large_for_a_long_matches_nothing() =>
+        Assert.Empty(NftRuleset.Blocking("{\"nftables\": [{\"rule\": {\"expr\": [{\"match\": {\"op\": \"==\", \"left\": {\"payload\": {\"protocol\": \"tcp\", \"field\": \"dport\"}}, \"right\": 99999999999999999999999}}, {\"drop\": null}]}}]}", 80));
 }

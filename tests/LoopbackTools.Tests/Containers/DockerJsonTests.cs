@@ -113,11 +113,31 @@ public sealed class DockerJsonTests
     [InlineData("{\"Id\":\"abc\",\"NetworkSettings\":{\"Ports\":{\"http/tcp\":null}}}")]
     [InlineData("{\"Id\":\"abc\",\"State\":{\"Running\":true},\"NetworkSettings\":{\"Ports\":{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"x\"}]}}}")]
     [InlineData("{\"Id\":\"abc\",\"State\":{\"Pid\":\"many\"}}")]
+    [InlineData("{\"Id\":{\"x\":1}}")]
+    [InlineData("{\"Id\":\"abc\",\"State\":{\"Running\":true},\"NetworkSettings\":{\"Ports\":{\"80/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"98081\"}]}}}")]
+    [InlineData("{\"Id\":\"abc\",\"Name\":[1]}")]
+    [InlineData("{\"Id\":\"abc\",\"NetworkSettings\":{\"Ports\":{\"80/tcp\":[{\"HostPort\":{}}]}}}")]
     public void Inspections_of_the_wrong_shape_are_malformed_responses(string json)
     {
         var error = Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseInspection(JToken.Parse(json)));
         Assert.Equal(DockerErrors.MalformedResponseId, error.ErrorId);
     }
+
+    [Theory]
+    [InlineData("{\"Platform\":\"linux\",\"ApiVersion\":\"1.41\"}", "Docker")] // found by fuzzing: Platform is not always an object
+    [InlineData("{\"Platform\":[{\"Name\":\"x\"}],\"Components\":[7,{\"Name\":\"Podman Engine\"}]}", "Podman")]
+    public void Version_fields_of_another_shape_are_ignored(string json, string product) =>
+        Assert.Equal(product, DockerJson.ParseVersion(JToken.Parse(json)).Product);
+
+    [Theory]
+    [InlineData("{\"ApiVersion\":{\"major\":1}}")]
+    [InlineData("{\"Version\":[\"27\"]}")]
+    public void Version_fields_of_the_wrong_type_are_malformed_responses(string json) =>
+        Assert.Equal(DockerErrorIds.MalformedResponse, Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseVersion(JToken.Parse(json))).ErrorId);
+
+    [Fact]
+    public void A_container_list_with_a_non_string_id_is_a_malformed_response() =>
+        Assert.Equal(DockerErrorIds.MalformedResponse, Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseContainerIds(JToken.Parse("[{\"Id\":{}}]"))).ErrorId);
 
     [Fact]
     public void A_body_that_is_not_json_is_a_malformed_response()

@@ -21,6 +21,17 @@ public sealed class HostsEditorTests
         Assert.EndsWith("# dev stack\r\n::1 api6.test\r\n", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
+    [Fact] // found by fuzzing (Fixtures/fuzz/hosts-editor)
+    public void Removing_the_line_between_a_CR_line_and_a_blank_LF_line_keeps_the_blank_line()
+    {
+        var editor = Editor("127.0.0.1 a.test\r127.0.0.1 b.test\r\n\n127.0.0.1 c.test\n");
+        editor.Remove("b.test", null);
+        var result = editor.Build();
+
+        Assert.Equal("127.0.0.1 a.test\r\r127.0.0.1 c.test\n", Text(result));
+        Assert.Equal(new[] { "127.0.0.1 a.test", string.Empty, "127.0.0.1 c.test" }, result.Document.Lines.Select(l => l.Text));
+    }
+
     [Theory]
     [InlineData("no-final-newline.hosts", "127.0.0.1 localhost\n::1 localhost\n127.0.0.1 app.test\n")]
     [InlineData("empty.hosts", "127.0.0.1 app.test\n")]

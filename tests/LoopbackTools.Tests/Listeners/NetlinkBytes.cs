@@ -47,6 +47,26 @@ public static class NetlinkBytes
         return m;
     }
 
+    /// <summary>struct ifinfomsg: family, pad, type (ARPHRD_LOOPBACK 772), index, flags, change.</summary>
+    public static byte[] IfInfo(int index, uint flags) =>
+        Concat(new byte[] { 0, 0 }, BitConverter.GetBytes((ushort)772), BitConverter.GetBytes(index), BitConverter.GetBytes(flags), BitConverter.GetBytes(0u));
+
+    /// <summary>struct ifaddrmsg: family, prefix length, flags, scope (host), index.</summary>
+    public static byte[] IfAddr(byte family, byte prefix, int index) =>
+        Concat(new byte[] { family, prefix, 0, 254 }, BitConverter.GetBytes(index));
+
+    /// <summary>An RTM_GETLINK dump reply: lo (up, loopback, running, MTU 65536) and eth0, then NLMSG_DONE.</summary>
+    public static byte[] LinkDump() => Concat(
+        Message(16, IfInfo(1, 0x1 | 0x8 | 0x40), Attribute(3, System.Text.Encoding.ASCII.GetBytes("lo\0")), Attribute(4, BitConverter.GetBytes(65536u))),
+        Message(16, IfInfo(2, 0x1 | 0x2), Attribute(3, System.Text.Encoding.ASCII.GetBytes("eth0\0"))),
+        Done());
+
+    /// <summary>An RTM_GETADDR dump reply: 127.0.0.1/8 and ::1/128 on interface 1, then NLMSG_DONE.</summary>
+    public static byte[] AddressDump() => Concat(
+        Message(20, IfAddr(2, 8, 1), Attribute(1, new byte[] { 127, 0, 0, 1 }), Attribute(2, new byte[] { 127, 0, 0, 1 })),
+        Message(20, IfAddr(10, 128, 1), Attribute(1, IPAddress.IPv6Loopback.GetAddressBytes())),
+        Done());
+
     public static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
 
     public static byte[] FromHex(string hex) => Convert.FromHexString(hex.Trim());

@@ -11,14 +11,8 @@ public sealed class RouteNetlinkProtocolTests
     [Fact]
     public void Parses_links_and_addresses_into_a_loopback_interface()
     {
-        var links = NetlinkBytes.Concat(
-            NetlinkBytes.Message(16, IfInfo(1, 0x1 | 0x8 | 0x40), NetlinkBytes.Attribute(3, Encoding.ASCII.GetBytes("lo\0")), NetlinkBytes.Attribute(4, BitConverter.GetBytes(65536u))),
-            NetlinkBytes.Message(16, IfInfo(2, 0x1 | 0x2), NetlinkBytes.Attribute(3, Encoding.ASCII.GetBytes("eth0\0"))),
-            NetlinkBytes.Done());
-        var addresses = NetlinkBytes.Concat(
-            NetlinkBytes.Message(20, IfAddr(2, 8, 1), NetlinkBytes.Attribute(1, new byte[] { 127, 0, 0, 1 }), NetlinkBytes.Attribute(2, new byte[] { 127, 0, 0, 1 })),
-            NetlinkBytes.Message(20, IfAddr(10, 128, 1), NetlinkBytes.Attribute(1, IPAddress.IPv6Loopback.GetAddressBytes())),
-            NetlinkBytes.Done());
+        var links = NetlinkBytes.LinkDump();
+        var addresses = NetlinkBytes.AddressDump();
         var linkRecords = new List<RouteNetlinkProtocol.LinkRecord>();
         var addressRecords = new List<RouteNetlinkProtocol.AddressRecord>();
 
@@ -63,10 +57,4 @@ public sealed class RouteNetlinkProtocolTests
         Assert.Equal("Listeners.MalformedTable", Assert.Throws<LoopbackToolsException>(() => RouteNetlinkProtocol.ParseAddresses(shortAddress, shortAddress.Length, new())).ErrorId);
         Assert.Equal("Listeners.SystemCallFailed", Assert.Throws<LoopbackToolsException>(() => RouteNetlinkProtocol.ParseLinks(error, error.Length, new())).ErrorId);
     }
-
-    private static byte[] IfInfo(int index, uint flags) =>
-        NetlinkBytes.Concat(new byte[] { 0, 0 }, BitConverter.GetBytes((ushort)772), BitConverter.GetBytes(index), BitConverter.GetBytes(flags), BitConverter.GetBytes(0u));
-
-    private static byte[] IfAddr(byte family, byte prefix, int index) =>
-        NetlinkBytes.Concat(new byte[] { family, prefix, 0, 254 }, BitConverter.GetBytes(index));
 }

@@ -174,10 +174,18 @@ public sealed class HostsEditor
         {
             if (!edits.TryGetValue(n, out var edit))
             {
-                Document.WriteLine(n, output);
+                if (lastEnding == LineEnding.Cr && Document.IsEmptyLfLine(n))
+                {
+                    // Found by fuzzing: with the lines between removed, "\r" then "\n" would read back as one CRLF
+                    // and this blank line would vanish. It keeps its place, ended like the line before it.
+                    Write(output, string.Empty, LineEnding.Cr);
+                }
+                else
+                {
+                    Document.WriteLine(n, output);
+                    lastEnding = Document.EndingOf(n);
+                }
 
-                // Only the last line can lack an ending; asking only there avoids making a line object per line.
-                lastEnding = n == lineCount ? Document.Lines[n - 1].Ending : LineEnding.Lf;
                 written++;
                 continue;
             }

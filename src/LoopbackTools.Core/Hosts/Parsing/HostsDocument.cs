@@ -168,6 +168,12 @@ public sealed class HostsDocument
     internal byte[] EncodeLine(string text, LineEnding ending) =>
         (TextEncoding(Encoding) ?? System.Text.Encoding.UTF8).GetBytes(text + EndingText(ending));
 
+    /// <summary>Line <paramref name="lineNumber"/>'s ending, without making its line object.</summary>
+    internal LineEnding EndingOf(int lineNumber) => _lines[lineNumber - 1].Ending;
+
+    /// <summary>True for an empty line ended by LF: written right after a CR it would read back as one CRLF.</summary>
+    internal bool IsEmptyLfLine(int lineNumber) => _lines[lineNumber - 1].Length == 0 && _lines[lineNumber - 1].Ending == LineEnding.Lf;
+
     internal AddressInfo EntryAddress(int entryIndex) => _parser.Addresses[_lines[_entryLines[entryIndex]].AddressId];
 
     internal bool EntryEnabled(int entryIndex) => _lines[_entryLines[entryIndex]].Kind == HostsLineKind.Entry;

@@ -11,11 +11,11 @@ public static class DockerJsonTarget
             () =>
             {
                 var json = DockerJson.Parse(data, "/fuzz");
-                CleanErrors.Allow(() => FuzzInvariantException.Check(DockerJson.ParseVersion(json).PathPrefix is not null, "a version has a path prefix"), DockerErrorIds.MalformedResponse);
-                CleanErrors.Allow(() => FuzzInvariantException.Check(DockerJson.ParseContainerIds(json).All(id => id.Length > 0), "container ids are not empty"), DockerErrorIds.MalformedResponse);
-                CleanErrors.Allow(() => Inspection(DockerJson.ParseInspection(json)), DockerErrorIds.MalformedResponse);
+                CleanErrors.Allow(() => FuzzInvariantException.Check(DockerJson.ParseVersion(json).PathPrefix is not null, "a version has a path prefix"), DockerErrors.MalformedResponseId);
+                CleanErrors.Allow(() => FuzzInvariantException.Check(DockerJson.ParseContainerIds(json).All(id => id.Length > 0), "container ids are not empty"), DockerErrors.MalformedResponseId);
+                CleanErrors.Allow(() => Inspection(DockerJson.ParseInspection(json)), DockerErrors.MalformedResponseId);
             },
-            DockerErrorIds.MalformedResponse);
+            DockerErrors.MalformedResponseId);
     }
 
     private static void Inspection(ContainerInspection inspection)

@@ -19,6 +19,6 @@ public static class HttpResponseTarget
                 FuzzInvariantException.Check(response.Body.Length <= data.Length, "the body is no longer than the bytes received");
                 FuzzInvariantException.Check(response.Headers.Count <= HttpResponseReader.MaxHeaders, "at most MaxHeaders headers");
             },
-            DockerErrorIds.MalformedResponse);
+            DockerErrors.MalformedResponseId);
     }
 }

@@ -133,11 +133,11 @@ public sealed class DockerJsonTests
     [InlineData("{\"ApiVersion\":{\"major\":1}}")]
     [InlineData("{\"Version\":[\"27\"]}")]
     public void Version_fields_of_the_wrong_type_are_malformed_responses(string json) =>
-        Assert.Equal(DockerErrorIds.MalformedResponse, Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseVersion(JToken.Parse(json))).ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseVersion(JToken.Parse(json))).ErrorId);
 
     [Fact]
     public void A_container_list_with_a_non_string_id_is_a_malformed_response() =>
-        Assert.Equal(DockerErrorIds.MalformedResponse, Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseContainerIds(JToken.Parse("[{\"Id\":{}}]"))).ErrorId);
+        Assert.Equal(DockerErrors.MalformedResponseId, Assert.Throws<LoopbackToolsException>(() => DockerJson.ParseContainerIds(JToken.Parse("[{\"Id\":{}}]"))).ErrorId);
 
     [Fact]
     public void A_body_that_is_not_json_is_a_malformed_response()

@@ -17,6 +17,7 @@ public static class HostsEditorTarget
     {
         HostsErrors.InvalidAddressId, HostsErrors.InvalidHostNameId, HostsErrors.InvalidCommentId, HostsErrors.InvalidUpdateId,
         HostsErrors.NameAlreadyMappedId, HostsErrors.EntryNotFoundId, HostsErrors.ConcurrentModificationId,
+        HostsErrors.EncodingWouldChangeId,
     };
 
     public static void Run(byte[] data)

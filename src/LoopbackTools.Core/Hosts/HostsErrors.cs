@@ -22,6 +22,7 @@ public static class HostsErrors
     public const string WriteDeniedId = "Hosts.WriteDenied";
     public const string WriteFailedId = "Hosts.WriteFailed";
     public const string FileLockedId = "Hosts.FileLocked";
+    public const string EncodingWouldChangeId = "Hosts.EncodingWouldChange";
 
     private const string ElevationRemedy = "Run PowerShell as Administrator (Windows) or with sudo (Linux, macOS), or edit a copy with -Path; the file was not changed.";
 
@@ -101,6 +102,17 @@ public static class HostsErrors
         "A hosts file comment must fit on one line, but the comment contains a line break.",
         "Remove the line breaks from -Comment.",
         comment);
+
+    /// <summary>
+    /// The edit would make the file start with bytes that read as a byte order mark (a later line began with them and
+    /// every line before it was removed), so the file would read back in another encoding: refused, nothing written.
+    /// </summary>
+    public static LoopbackToolsException EncodingWouldChange(string path, HostsEncoding before, HostsEncoding after) => new(
+        EncodingWouldChangeId,
+        ErrorKind.InvalidOperation,
+        $"After this edit {path} would start with the bytes of a byte order mark and read back as {after} instead of {before}.",
+        "Remove or fix the line that begins with those bytes first (Get-HostsEntry -Strict shows it), then repeat the edit; the file was not changed.",
+        path);
 
     /// <summary>A Set/Remove request that names nothing to change, or contradicts itself (-Enable with -Disable).</summary>
     public static LoopbackToolsException InvalidUpdate(string reason) => new(

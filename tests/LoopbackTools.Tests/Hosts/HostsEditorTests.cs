@@ -21,6 +21,20 @@ public sealed class HostsEditorTests
         Assert.EndsWith("# dev stack\r\n::1 api6.test\r\n", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
+    [Theory] // found by fuzzing: a later line starting with byte-order-mark bytes would become the file's first bytes
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF })]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    public void An_edit_that_would_change_the_files_encoding_is_refused_and_writes_nothing(byte[] mark)
+    {
+        var bytes = Encoding.UTF8.GetBytes("127.0.0.1 a.test\n").Concat(mark).Concat(Encoding.UTF8.GetBytes("127.0.0.1 b.test\n")).ToArray();
+        var editor = new HostsEditor(HostsDocument.Parse(bytes, "hosts"));
+        editor.Remove("a.test", null);
+
+        var refused = Assert.Throws<LoopbackToolsException>(() => editor.Build());
+        Assert.Equal(HostsErrors.EncodingWouldChangeId, refused.ErrorId);
+        Assert.Contains("the file was not changed", refused.Remedy, StringComparison.Ordinal);
+    }
+
     [Fact] // found by fuzzing (Fixtures/fuzz/hosts-editor)
     public void Removing_the_line_between_a_CR_line_and_a_blank_LF_line_keeps_the_blank_line()
     {

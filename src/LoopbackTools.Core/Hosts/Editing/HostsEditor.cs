@@ -213,6 +213,12 @@ public sealed class HostsEditor
 
         var content = output.ToArray();
         var document = HostsDocument.Parse(content, Document.Path);
+        if (document.Encoding != Document.Encoding)
+        {
+            // Found by fuzzing: no byte-keeping write can keep the meaning of such a file (docs/reliability.md).
+            throw HostsErrors.EncodingWouldChange(Document.Path, Document.Encoding, document.Encoding);
+        }
+
         var changes = edits.Values.Concat(added).ToList();
         var entries = changes.Where(newLineOf.ContainsKey).Select(c => document.Lines[newLineOf[c] - 1].Entry).OfType<HostsEntry>().ToList();
         var beforeEntries = edits.Keys.Select(n => Document.Lines[n - 1].Entry).OfType<HostsEntry>().ToList();

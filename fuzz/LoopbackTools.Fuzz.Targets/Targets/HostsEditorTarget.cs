@@ -17,7 +17,6 @@ public static class HostsEditorTarget
     {
         HostsErrors.InvalidAddressId, HostsErrors.InvalidHostNameId, HostsErrors.InvalidCommentId, HostsErrors.InvalidUpdateId,
         HostsErrors.NameAlreadyMappedId, HostsErrors.EntryNotFoundId, HostsErrors.ConcurrentModificationId,
-        HostsErrors.EncodingWouldChangeId,
     };
 
     public static void Run(byte[] data)
@@ -66,7 +65,14 @@ public static class HostsEditorTarget
             return;
         }
 
-        var result = editor.Build();
+        // An edit that would change the file's encoding is refused (Hosts.EncodingWouldChange): a clean error.
+        HostsEditResult? built = null;
+        CleanErrors.Allow(() => built = editor.Build(), HostsErrors.EncodingWouldChangeId);
+        if (built is not { } result)
+        {
+            return;
+        }
+
         HostsEditChecks.Result(document, result);
         if (addition is not null)
         {

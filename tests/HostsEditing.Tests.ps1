@@ -72,4 +72,16 @@ Describe 'Editing a hosts file' {
         Get-HostsEntry -Path $hostsPath -HostName app.test | Add-HostsEntry -Path $copy -NoBackup
         [System.IO.File]::ReadAllText($copy) | Should -BeExactly "127.0.0.1 localhost`n127.0.0.1 app.test www.app.test # dev`n"
     }
+
+    It 'refuses an edit that would change the file''s encoding, with Hosts.EncodingWouldChange, and writes nothing' {
+        # Line 2 starts with the bytes of a UTF-8 byte order mark: removing line 1 would make them the file's first bytes.
+        $path = Join-Path $TestDrive 'stray-mark-hosts'
+        $bytes = [byte[]]([System.Text.Encoding]::UTF8.GetBytes("127.0.0.1 a.test`n") + [byte[]](0xEF, 0xBB, 0xBF) + [System.Text.Encoding]::UTF8.GetBytes("127.0.0.1 b.test`n"))
+        [System.IO.File]::WriteAllBytes($path, $bytes)
+        Remove-HostsEntry a.test -LiteralPath $path -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.EncodingWouldChange,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+        [System.IO.File]::ReadAllBytes($path) | Should -Be $bytes
+    }
 }

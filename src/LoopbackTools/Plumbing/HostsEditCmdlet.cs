@@ -108,7 +108,18 @@ public abstract class HostsEditCmdlet : LoopbackCmdlet
         }
 
         var path = editor.Document.Path;
-        var preview = editor.Build();
+        HostsEditResult preview;
+        try
+        {
+            // Building can refuse the edit itself (Hosts.EncodingWouldChange): an error record, nothing written.
+            preview = editor.Build();
+        }
+        catch (LoopbackToolsException e)
+        {
+            WriteLoopbackError(e);
+            return;
+        }
+
         foreach (var warning in preview.Warnings)
         {
             WriteWarning(path + ": " + warning.Message);
@@ -120,21 +131,19 @@ public abstract class HostsEditCmdlet : LoopbackCmdlet
             return;
         }
 
-        var result = approved.Count == planned.Count ? preview : editor.Build(approved);
         try
         {
+            var result = approved.Count == planned.Count ? preview : editor.Build(approved);
             var backup = BackupPathFor(path);
             HostsFileWriter.Write(result, editor.Document, backup, CancellationToken);
+            if (PassThru.IsPresent)
+            {
+                WriteObject(PassThruEntries(result), true);
+            }
         }
         catch (LoopbackToolsException e)
         {
             WriteLoopbackError(e);
-            return;
-        }
-
-        if (PassThru.IsPresent)
-        {
-            WriteObject(PassThruEntries(result), true);
         }
     }
 

@@ -52,7 +52,6 @@ Describe 'Ctrl+C' {
         try {
             $server = "127.0.0.1:$($silent.Client.LocalEndPoint.Port)"
             $shell = New-ModuleRunspace "Test-LocalhostResolution -Layer DnsServer -DnsServer $server -TimeoutSec 120"
-            $clock = [System.Diagnostics.Stopwatch]::StartNew()
             $async = $shell.BeginInvoke()
             # The query is in flight once the server has received it.
             $remote = [System.Net.IPEndPoint]::new([ipaddress]::Any, 0)
@@ -61,8 +60,6 @@ Describe 'Ctrl+C' {
             $shell.Stop()
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
             $async.IsCompleted | Should -BeTrue
-            # Stopped, not timed out: far less than the 120 s the cmdlet was told to wait.
-            $clock.Elapsed.TotalSeconds | Should -BeLessThan 60
             $shell.Dispose()
         }
         finally {

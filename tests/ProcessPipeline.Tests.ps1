@@ -1,10 +1,6 @@
 # Pester 5 over the packaged module: a listener piped into Stop-Process, Wait-Process or Get-Process targets its
 # owner's id, never every process of the owner's name (issue 18). Real processes, really stopped: one busybox httpd
 # listener and two busybox sleeps of the same name. Linux (busybox); the seal's PID namespace holds them all.
-BeforeDiscovery {
-    $script:OnLinux = $IsLinux
-}
-
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-LoopbackToolsModule | Out-Null
@@ -60,7 +56,7 @@ AfterAll {
     }
 }
 
-Describe 'A listener piped into the process cmdlets' -Skip:(-not $script:OnLinux) {
+Describe 'A listener piped into the process cmdlets' -Tag 'Linux' {
     BeforeAll {
         $script:Twin = New-BusyboxTwin
         $script:Name = Split-Path -Leaf $script:Twin

@@ -63,7 +63,7 @@ Describe 'Test-LocalhostConnection on a healthy local port' {
         ($script:rows | Where-Object Step -eq Connect).Evidence -match '^127\.0\.0\.1 \(.*\): Accepted$' | Should -HaveCount 1
         ($script:rows | Where-Object Step -eq Connect).Evidence -match '^::1 \(.*\): Accepted$' | Should -HaveCount 1
         ($script:rows | Where-Object Step -eq Firewall).Status | Should -Be 'Pass'
-    } -Skip:(-not $IsLinux)
+    } -Tag 'Linux'
 
     It 'warns in the Bind step that :: is reachable from the network' {
         $bind = $script:rows | Where-Object Step -eq Bind
@@ -106,7 +106,7 @@ Describe 'Test-LocalhostConnection input' {
         $rows = @(Get-LoopbackListener -Port $script:port | Test-LocalhostConnection)
         $rows.Step | Should -Be $script:Steps
         $rows.Port | Sort-Object -Unique | Should -Be $script:port
-    } -Skip:(-not $IsLinux)
+    } -Tag 'Linux'
 
     It 'takes -Port from a container result''s HostPort by property name' {
         $rows = @([pscustomobject]@{ Container = 'web'; ContainerPort = 8080; HostPort = $script:port } | Test-LocalhostConnection)
@@ -136,7 +136,11 @@ Describe 'Test-LocalhostConnection input' {
     }
 }
 
-Describe 'Test-LocalhostConnection on Linux (sealed, real components)' -Skip:(-not ($IsLinux -and (& id -u) -eq '0')) {
+Describe 'Test-LocalhostConnection on Linux (sealed, real components)' -Tag 'Linux' {
+    BeforeEach {
+        Assert-TestComponent -Available ((& id -u) -eq '0') -Because 'namespaces and nftables need root: run scripts/test.sh as root'
+    }
+
     It 'names the first-address trap: 127.0.0.1-only service, localhost resolving ::1 first' {
         $server = Start-Listener ([ipaddress]::Loopback)
         try {
@@ -209,7 +213,11 @@ Describe 'Test-LocalhostConnection on Linux (sealed, real components)' -Skip:(-n
         finally { $tls.Kill(); Remove-Item -Recurse $folder }
     }
 
-    Context 'with a container engine' -Skip:(-not $env:DOCKER_HOST) {
+    Context 'with a container engine' {
+        BeforeEach {
+            Assert-TestComponent -Available ([bool]$env:DOCKER_HOST) -Because 'no container engine (DOCKER_HOST): run inside the seal'
+        }
+
         BeforeAll {
             function Start-WebContainer([string] $BindInside, [int] $HostPort) {
                 $name = 'lbt-conn-' + [guid]::NewGuid().ToString('N').Substring(0, 8)

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Containers;
+using LoopbackTools.Listeners.Owners;
 using LoopbackTools.Diagnostics;
 using Newtonsoft.Json.Linq;
 
@@ -77,28 +78,9 @@ internal static class ContainerStep
     private static string Shown(string addresses) => addresses.Length == 0 ? "unknown" : addresses;
 
     /// <summary>Containers whose list entry publishes <paramref name="port"/> on the host over TCP.</summary>
-    internal static IReadOnlyList<(string Id, int ContainerPort)> Publishers(JToken list, int port)
-    {
-        var found = new List<(string, int)>();
-        foreach (var container in (list as JArray ?? new JArray()).OfType<JObject>())
-        {
-            var id = (string?)container["Id"];
-            if (string.IsNullOrEmpty(id) || container["Ports"] is not JArray ports)
-            {
-                continue;
-            }
-
-            foreach (var binding in ports.OfType<JObject>())
-            {
-                var type = (string?)binding["Type"] ?? "tcp";
-                if (binding["PublicPort"]?.Type == JTokenType.Integer && (int)binding["PublicPort"]! == port && type == "tcp"
-                    && binding["PrivatePort"]?.Type == JTokenType.Integer)
-                {
-                    found.Add((id!, (int)binding["PrivatePort"]!));
-                }
-            }
-        }
-
-        return found.Distinct().ToList();
-    }
+    internal static IReadOnlyList<(string Id, int ContainerPort)> Publishers(JToken list, int port) =>
+        ContainerDirectory.ParseList(list)
+            .SelectMany(c => c.Published.Where(p => p.Protocol == ListenerProtocol.Tcp && p.HostPort == port && p.ContainerPort > 0).Select(p => (c.Id, p.ContainerPort)))
+            .Distinct()
+            .ToList();
 }

@@ -26,7 +26,7 @@ internal sealed class ContainerDirectory
                 _names[container.Id] = container.Name;
             }
 
-            foreach (var (protocol, hostIp, hostPort) in container.Published)
+            foreach (var (protocol, hostIp, hostPort, _) in container.Published)
             {
                 if (!_publishers.TryGetValue((protocol, hostPort), out var list))
                 {
@@ -77,7 +77,7 @@ internal sealed class ContainerDirectory
                 continue;
             }
 
-            var published = new List<(ListenerProtocol, string, int)>();
+            var published = new List<(ListenerProtocol, string, int, int)>();
             foreach (var port in (item["Ports"] as JArray ?? new JArray()).OfType<JObject>())
             {
                 var type = ((string?)port["Type"] ?? "tcp").ToUpperInvariant();
@@ -86,7 +86,8 @@ internal sealed class ContainerDirectory
                     continue; // exposed but not published
                 }
 
-                published.Add((type == "TCP" ? ListenerProtocol.Tcp : ListenerProtocol.Udp, (string?)port["IP"] ?? string.Empty, (int)port["PublicPort"]!));
+                var containerPort = port["PrivatePort"]?.Type == JTokenType.Integer ? (int)port["PrivatePort"]! : 0;
+                published.Add((type == "TCP" ? ListenerProtocol.Tcp : ListenerProtocol.Udp, (string?)port["IP"] ?? string.Empty, (int)port["PublicPort"]!, containerPort));
             }
 
             found.Add(new RunningContainer(id!, name, published));

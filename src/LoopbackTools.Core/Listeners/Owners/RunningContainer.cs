@@ -5,7 +5,7 @@ namespace LoopbackTools.Listeners.Owners;
 /// <summary>One entry of the engine's <c>GET /containers/json</c>: its id, name and published host ports.</summary>
 internal sealed class RunningContainer
 {
-    public RunningContainer(string id, string name, IReadOnlyList<(ListenerProtocol Protocol, string HostIp, int HostPort)> published)
+    public RunningContainer(string id, string name, IReadOnlyList<(ListenerProtocol Protocol, string HostIp, int HostPort, int ContainerPort)> published)
     {
         Id = id;
         Name = name;
@@ -17,6 +17,6 @@ internal sealed class RunningContainer
     /// <summary>Without the API's leading '/'.</summary>
     public string Name { get; }
 
-    /// <summary>Host bindings; HostIp is "" when the engine did not say (every address).</summary>
-    public IReadOnlyList<(ListenerProtocol Protocol, string HostIp, int HostPort)> Published { get; }
+    /// <summary>Host bindings; HostIp is "" when the engine did not say (every address); ContainerPort 0 when it did not say.</summary>
+    public IReadOnlyList<(ListenerProtocol Protocol, string HostIp, int HostPort, int ContainerPort)> Published { get; }
 }

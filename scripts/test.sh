@@ -11,8 +11,8 @@ CONFIG="${CONFIG:-Release}"
 RESULTS="$ROOT/out/test-results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 
-needed_programs=(dnsmasq dockerd docker podman busybox ip ss dig unshare setpriv nsenter tar sshd ssh ssh-keygen nft openssl)
-apt_packages=(dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar openssh-server openssh-client nftables openssl libnss-myhostname)
+needed_programs=(dnsmasq dockerd docker podman busybox ip ss dig unshare setpriv nsenter tar sshd ssh ssh-keygen nft openssl tinyproxy curl node)
+apt_packages=(dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar openssh-server openssh-client nftables openssl libnss-myhostname tinyproxy curl python3-requests nodejs)
 missing=()
 for p in "${needed_programs[@]}"; do
   command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] || missing+=("$p")
@@ -20,6 +20,8 @@ done
 # Libraries the tests load through a bind-mounted nsswitch.conf (Debian puts them in the multiarch folder).
 compgen -G '/usr/lib/*-linux-gnu/libnss_myhostname.so.2' >/dev/null || compgen -G '/lib/*-linux-gnu/libnss_myhostname.so.2' >/dev/null \
   || missing+=(libnss_myhostname.so.2)
+# The proxy tests run Debian's python3 with python3-requests (a python3 earlier on PATH may lack it).
+/usr/bin/python3 -c 'import requests' >/dev/null 2>&1 || missing+=(python3-requests)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing test components (missing: ${missing[*]})"

@@ -6,7 +6,12 @@ using LoopbackTools.ResolutionProbe;
 using LoopbackTools.Resolution;
 
 // Prints one JSON document on stdout: the reports of `check`, the timings of `bench`, the system `servers`,
-// or the checklist of `connection` / `connection-bench`.
+// or the checklist of `connection` / `connection-bench`; `http-get` prints one status line a URL.
+if (HttpGetMode.Handles(args))
+{
+    return await HttpGetMode.RunAsync(args);
+}
+
 if (ConnectionMode.Handles(args))
 {
     return await ConnectionMode.RunAsync(args);

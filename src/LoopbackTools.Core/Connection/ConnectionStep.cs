@@ -24,6 +24,9 @@ public enum ConnectionStep
     /// <summary>A container engine publishing the port, and that container's own checks.</summary>
     Container,
 
+    /// <summary>Proxy variables (and WinINET on Windows) that send a client's request for the name, 127.0.0.1 or [::1] to a proxy.</summary>
+    Proxy,
+
     /// <summary>One GET / to the address that accepts (with -Http).</summary>
     Http,
 }

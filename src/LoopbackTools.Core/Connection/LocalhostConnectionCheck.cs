@@ -7,13 +7,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Dns;
+using LoopbackTools.Proxy;
 using LoopbackTools.Resolution;
 
 namespace LoopbackTools.Connection;
 
 /// <summary>
 /// Test-LocalhostConnection's engine: measures once (listener table, hosts file and OS lookup at the same time,
-/// then a connection to every candidate address), then judges each checklist step from those facts; only the
+/// then a connection to every candidate address), then judges each checklist step from those facts (the Proxy step reads only settings); only the
 /// Firewall step (when connections fail), the Container step and -Http ask anything more.
 /// </summary>
 public sealed class LocalhostConnectionCheck
@@ -59,6 +60,7 @@ public sealed class LocalhostConnectionCheck
             BindStep.Judge(facts).For(name, port, ConnectionStep.Bind),
             (await firewall.ConfigureAwait(false)).For(name, port, ConnectionStep.Firewall),
             (await container.ConfigureAwait(false)).For(name, port, ConnectionStep.Container),
+            ProxyStep.Judge(name, port, ProxyVariables(options), WinInetRegistry.Read()).For(name, port, ConnectionStep.Proxy),
         };
         if (http is not null)
         {
@@ -81,6 +83,9 @@ public sealed class LocalhostConnectionCheck
 
         DnsName.Normalize(options.Name);
     }
+
+    private static ProxyEnvironment ProxyVariables(LocalhostConnectionOptions options) =>
+        options.ProxyVariables is { } given ? new ProxyEnvironment(given) : ProxyEnvironment.Current();
 
     private StepVerdict HostsStep(string name, string? path)
     {

@@ -30,6 +30,9 @@ public sealed class LocalhostConnectionOptions
     /// <summary>The container engine endpoint (as DOCKER_HOST); DOCKER_HOST, then the platform default, when null.</summary>
     public string? Engine { get; set; }
 
+    /// <summary>The proxy variables (name to value) to judge; this process's environment when null.</summary>
+    public System.Collections.Generic.IReadOnlyDictionary<string, string>? ProxyVariables { get; set; }
+
     /// <summary>The nft program; searched on PATH and in /usr/sbin and /sbin when null.</summary>
     public string? NftPath { get; set; }
 }

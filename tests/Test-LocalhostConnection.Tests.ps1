@@ -5,7 +5,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $modulePath = Import-LoopbackToolsModule
     $script:ModulePath = $modulePath
-    $script:Steps = 'Listener', 'HostsFile', 'Resolution', 'Connect', 'Bind', 'Firewall', 'Container'
+    $script:Steps = 'Listener', 'HostsFile', 'Resolution', 'Connect', 'Bind', 'Firewall', 'Container', 'Proxy'
     $script:IsRoot = $IsLinux -and ((& id -u) -eq '0')
     $script:Image = if ($env:LOOPBACKTOOLS_TEST_IMAGE) { $env:LOOPBACKTOOLS_TEST_IMAGE } else { 'ci-bb:1' }
     $script:Started = @()
@@ -92,6 +92,51 @@ Describe 'Test-LocalhostConnection on a healthy local port' {
         $back[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.LoopbackTools.LocalhostConnectionStep'
         $text = $back | Out-String -Width 80
         (Get-FindingColumn $text) -replace '\s+', ' ' | Should -BeExactly (($script:rows.Finding -join ' ') -replace '\s+', ' ')
+    }
+}
+
+Describe 'Test-LocalhostConnection with proxy variables' {
+    BeforeAll {
+        $script:server = Start-Listener ([ipaddress]::Loopback)
+        $script:port = $script:server.LocalEndpoint.Port
+        $script:saved = @{}
+        foreach ($name in 'http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY', 'no_proxy', 'NO_PROXY') {
+            $script:saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $null)
+        }
+    }
+    AfterAll {
+        $script:server.Stop()
+        foreach ($name in $script:saved.Keys) { [Environment]::SetEnvironmentVariable($name, $script:saved[$name]) }
+    }
+    AfterEach { foreach ($name in $script:saved.Keys) { [Environment]::SetEnvironmentVariable($name, $null) } }
+
+    It 'passes without proxy variables' {
+        $row = Test-LocalhostConnection -Port $script:port 127.0.0.1 | Where-Object Step -eq Proxy
+        $row.Status | Should -Be 'Pass'
+        $row.Finding | Should -Be "no proxy variable is set: HTTP clients connect to 127.0.0.1:$($script:port) directly"
+    }
+
+    It 'warns when HTTP_PROXY would take local requests, names the clients and the NO_PROXY that fixes it, readable at 80 columns' {
+        $env:HTTP_PROXY = 'http://127.0.0.1:3128'
+        $env:NO_PROXY = 'localhost'
+        $rows = @(Test-LocalhostConnection -Port $script:port)
+        $row = $rows | Where-Object Step -eq Proxy
+        $row.Status | Should -Be 'Warn'
+        $row.Finding | Should -Be 'HTTP_PROXY=http://127.0.0.1:3128 sends 127.0.0.1 and [::1] to the proxy from .NET and Python - set NO_PROXY=localhost,127.0.0.1,::1,[::1]'
+        $row.Evidence | Should -Contain 'HTTP_PROXY=http://127.0.0.1:3128'
+        $row.Evidence | Should -Contain ".NET http://localhost:$($script:port) -> direct (NO_PROXY entry localhost)"
+        foreach ($width in 80, 120) {
+            $text = $row | Out-String -Width $width
+            ($text -split "`r?`n" | Where-Object { $_.Length -gt $width }) | Should -BeNullOrEmpty
+            Get-FindingColumn $text | Should -Be $row.Finding
+        }
+    }
+
+    It 'passes with the NO_PROXY it recommends' {
+        $env:http_proxy = 'http://127.0.0.1:3128'
+        $env:NO_PROXY = 'localhost,127.0.0.1,::1,[::1]'
+        (Test-LocalhostConnection -Port $script:port | Where-Object Step -eq Proxy).Status | Should -Be 'Pass'
     }
 }
 

@@ -32,16 +32,23 @@ internal static class ProxyStep
         if (proxied.Length == 0)
         {
             var names = string.Join(", ", settings.Select(s => s.Substring(0, s.IndexOf('='))));
-            return StepVerdict.Pass($"{names} set, but no client family sends {string.Join(", ", hosts.Select(Display))} to a proxy", evidence);
+            return StepVerdict.Pass($"{names} set, but no client family sends {Joined(hosts.Select(Display))} to a proxy", evidence);
         }
 
+        // "localhost, 127.0.0.1 and [::1] to the proxy from curl, .NET and Python; ..." grouped by the same clients.
         var who = proxied
             .GroupBy(r => Display(HostOf(r)))
-            .Select(g => (Host: g.Key, Clients: string.Join(", ", g.Select(r => FamilyName(r.Family)).Distinct())))
+            .Select(g => (Host: g.Key, Clients: Joined(g.Select(r => FamilyName(r.Family)).Distinct())))
             .GroupBy(x => x.Clients)
-            .Select(g => $"{g.Key} for {string.Join(", ", g.Select(x => x.Host))}");
+            .Select((g, i) => $"{Joined(g.Select(x => x.Host))}{(i == 0 ? " to the proxy" : string.Empty)} from {g.Key}");
         var sources = proxied.Select(r => r.Proxy!.ToString()).Distinct().ToArray();
-        return StepVerdict.Warn($"{string.Join(" and ", sources)} {(sources.Length > 1 ? "send" : "sends")} local requests to the proxy: {string.Join("; ", who)} - {Remedy(name, variables, proxied)}", evidence);
+        return StepVerdict.Warn($"{Joined(sources)} {(sources.Length > 1 ? "send" : "sends")} {string.Join("; ", who)} - {Remedy(name, variables, proxied)}", evidence);
+    }
+
+    private static string Joined(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count < 2 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
     }
 
     private static string Remedy(string name, ProxyEnvironment variables, IReadOnlyList<ProxyRoute> proxied)

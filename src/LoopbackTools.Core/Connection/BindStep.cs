@@ -3,7 +3,7 @@ using LoopbackTools.Listeners;
 
 namespace LoopbackTools.Connection;
 
-/// <summary>Step 5: where the listener is bound, and who can therefore reach it.</summary>
+/// <summary>Step 5: where the listener is bound, and who can therefore reach it; when nothing listens, whether a server may bind the port.</summary>
 internal static class BindStep
 {
     public static StepVerdict Judge(ConnectionFacts facts)
@@ -16,7 +16,7 @@ internal static class BindStep
 
         if (facts.Listeners.Count == 0)
         {
-            return StepVerdict.Skipped($"nothing listens on port {port} in this namespace, so there is no bind address to judge - see the Listener step");
+            return UnboundPortJudge.Judge(port, facts.BindFacts);
         }
 
         var listeners = facts.Listeners;

@@ -9,8 +9,9 @@ namespace LoopbackTools.Connection;
 /// <summary>Everything measured once for a name and port; each step judges a part of it.</summary>
 internal sealed class ConnectionFacts
 {
-    public ConnectionFacts(string name, int port, IReadOnlyList<LoopbackListener>? listeners, string listenerFailure, IPAddress[] resolved, IReadOnlyList<ConnectAttempt> attempts)
+    public ConnectionFacts(string name, int port, IReadOnlyList<LoopbackListener>? listeners, string listenerFailure, IPAddress[] resolved, IReadOnlyList<ConnectAttempt> attempts, Binding.PortBindFacts? bindFacts = null)
     {
+        BindFacts = bindFacts;
         Name = name;
         Port = port;
         Listeners = listeners;
@@ -32,6 +33,9 @@ internal sealed class ConnectionFacts
     public IPAddress[] Resolved { get; }
 
     public IReadOnlyList<ConnectAttempt> Attempts { get; }
+
+    /// <summary>When nothing listens: the sysctls, sockets and exclusions that decide whether a server may bind the port.</summary>
+    public Binding.PortBindFacts? BindFacts { get; }
 
     public bool AnyListener => Listeners is { Count: > 0 };
 

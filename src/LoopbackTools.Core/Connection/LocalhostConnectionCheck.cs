@@ -5,6 +5,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
+using LoopbackTools.Binding;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Dns;
 using LoopbackTools.Proxy;
@@ -45,7 +46,8 @@ public sealed class LocalhostConnectionCheck
         var resolved = (addresses ?? Array.Empty<IPAddress>()).Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Distinct().ToArray();
         var attempts = await ConnectStep.AttemptAsync(resolved, port, options.Timeout, cancellationToken).ConfigureAwait(false);
         var (listeners, listenerFailure) = await scan.ConfigureAwait(false);
-        var facts = new ConnectionFacts(name, port, listeners, listenerFailure, resolved, attempts);
+        var bindFacts = listeners is { Count: 0 } ? PortBindFacts.Read(port, options.Timeout, cancellationToken) : null;
+        var facts = new ConnectionFacts(name, port, listeners, listenerFailure, resolved, attempts, bindFacts);
 
         var firewall = FirewallStep.JudgeAsync(facts, options, cancellationToken);
         var container = ContainerStep.JudgeAsync(facts, options, cancellationToken);

@@ -23,12 +23,13 @@ internal sealed class PortBindFacts
     /// <summary>Windows only: excluded and dynamic port ranges.</summary>
     public WindowsPortExclusions? Windows { get; }
 
-    public static PortBindFacts Read(int port, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The Linux facts (cheap: three files and one sock_diag dump); Windows' come from <see cref="WithWindows"/>.</summary>
+    public static PortBindFacts Read(int port, CancellationToken cancellationToken)
     {
         var linux = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux);
-        return new PortBindFacts(
-            linux ? LinuxPortSysctls.Read() : null,
-            HeldPortScanner.Scan(port, cancellationToken),
-            WindowsPortExclusions.Read(timeout));
+        return new PortBindFacts(linux ? LinuxPortSysctls.Read() : null, HeldPortScanner.Scan(port, cancellationToken), null);
     }
+
+    /// <summary>Adds Windows' exclusions (two netsh runs, so only when nothing listens); unchanged elsewhere.</summary>
+    public PortBindFacts WithWindows(TimeSpan timeout) => WindowsPortExclusions.Read(timeout) is { } windows ? new PortBindFacts(Sysctls, Held, windows) : this;
 }

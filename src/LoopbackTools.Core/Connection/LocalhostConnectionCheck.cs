@@ -40,13 +40,15 @@ public sealed class LocalhostConnectionCheck
         var port = options.Port;
 
         var scan = Task.Run(() => ListenerStep.Scan(port, cancellationToken), cancellationToken);
+        // Read before this check's own connections, which would otherwise show up holding or waiting on the port.
+        var bindRead = Task.Run(() => PortBindFacts.Read(port, cancellationToken), cancellationToken);
         var lookup = OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken);
         var hosts = HostsStep(name, options.HostsFilePath);
         var (addresses, failure) = await lookup.ConfigureAwait(false);
         var resolved = (addresses ?? Array.Empty<IPAddress>()).Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Distinct().ToArray();
         var attempts = await ConnectStep.AttemptAsync(resolved, port, options.Timeout, cancellationToken).ConfigureAwait(false);
         var (listeners, listenerFailure) = await scan.ConfigureAwait(false);
-        var bindFacts = listeners is { Count: 0 } ? PortBindFacts.Read(port, options.Timeout, cancellationToken) : null;
+        var bindFacts = listeners is { Count: 0 } ? (await bindRead.ConfigureAwait(false)).WithWindows(options.Timeout) : null;
         var facts = new ConnectionFacts(name, port, listeners, listenerFailure, resolved, attempts, bindFacts);
 
         var firewall = FirewallStep.JudgeAsync(facts, options, cancellationToken);

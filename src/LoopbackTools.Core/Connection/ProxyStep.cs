@@ -38,7 +38,7 @@ internal static class ProxyStep
         // "localhost, 127.0.0.1 and [::1] to the proxy from curl, .NET and Python; ..." grouped by the same clients.
         var who = proxied
             .GroupBy(r => Display(HostOf(r)))
-            .Select(g => (Host: g.Key, Clients: Joined(g.Select(r => FamilyName(r.Family)).Distinct())))
+            .Select(g => (Host: g.Key, Clients: Joined(g.Select(r => r.Family).Distinct().OrderBy(f => f).Select(FamilyName))))
             .GroupBy(x => x.Clients)
             .Select((g, i) => $"{Joined(g.Select(x => x.Host))}{(i == 0 ? " to the proxy" : string.Empty)} from {g.Key}");
         var sources = proxied.Select(r => r.Proxy!.ToString()).Distinct().ToArray();

@@ -20,7 +20,7 @@ internal static class ProxyRouting
             case ClientFamily.Go when IsLoopback(host):
                 return new ProxyRoute(family, url, null, "Go never proxies localhost or loopback");
             case ClientFamily.Node when variables.First("NODE_USE_ENV_PROXY")?.Value != "1":
-                return new ProxyRoute(family, url, null, "Node reads no proxy variable without NODE_USE_ENV_PROXY=1");
+                return new ProxyRoute(family, url, null, "Node: only with NODE_USE_ENV_PROXY=1");
         }
 
         var proxy = variables.First(ProxyNames(family, scheme, variables));
@@ -29,7 +29,7 @@ internal static class ProxyRouting
             var fromWinInet = family is ClientFamily.DotNet or ClientFamily.Python ? winInet?.ProxyFor(scheme) : null;
             if (fromWinInet is null)
             {
-                return new ProxyRoute(family, url, null, "no proxy setting");
+                return new ProxyRoute(family, url, null, Unread(family, scheme, variables));
             }
 
             var overriding = winInet!.Bypassing(family, host);
@@ -47,6 +47,12 @@ internal static class ProxyRouting
 
     public static string Url(string scheme, string host, int port) =>
         string.Format(CultureInfo.InvariantCulture, host.IndexOf(':') >= 0 ? "{0}://[{1}]:{2}" : "{0}://{1}:{2}", scheme, host, port);
+
+    /// <summary>Why no variable applies: say so when the client skipped one that is set (curl and CGI Python skip HTTP_PROXY).</summary>
+    private static string Unread(ClientFamily family, string scheme, ProxyEnvironment variables) =>
+        scheme == "http" && variables.IsSet("HTTP_PROXY") && family is ClientFamily.Curl or ClientFamily.Python
+            ? family == ClientFamily.Curl ? "curl reads only lowercase http_proxy" : "HTTP_PROXY ignored: REQUEST_METHOD is set (CGI)"
+            : "no proxy setting";
 
     private static string[] ProxyNames(ClientFamily family, string scheme, ProxyEnvironment variables)
     {

@@ -28,10 +28,10 @@ public sealed class ProxyStepTests
 
         Assert.Equal(ConnectionStatus.Warn, verdict.Status);
         Assert.Equal($"HTTP_PROXY={Proxy} sends localhost, 127.0.0.1 and [::1] to the proxy from .NET and Python - set NO_PROXY=localhost,127.0.0.1,::1,[::1]", verdict.Finding);
-        Assert.Contains($"curl http://localhost:3001 -> direct (no proxy setting)", verdict.Evidence);
+        Assert.Contains("curl http://localhost:3001 -> direct (curl reads only lowercase http_proxy)", verdict.Evidence);
         Assert.Contains($".NET http://[::1]:3001 -> proxy (HTTP_PROXY={Proxy})", verdict.Evidence);
         Assert.Contains("Go http://127.0.0.1:3001 -> direct (Go never proxies localhost or loopback)", verdict.Evidence);
-        Assert.Contains("Node http://localhost:3001 -> direct (Node reads no proxy variable without NODE_USE_ENV_PROXY=1)", verdict.Evidence);
+        Assert.Contains("Node http://localhost:3001 -> direct (Node: only with NODE_USE_ENV_PROXY=1)", verdict.Evidence);
     }
 
     [Fact]

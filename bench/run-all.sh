@@ -10,7 +10,8 @@
 #   4. hosts: the 265k-entry blocklist, lines/s and allocation (LoopbackTools.Benchmarks hosts-throughput)
 #   5. Test-LocalhostResolution full check against a loopback dnsmasq (scripts/bench-resolution.sh)
 #   6. Test-ContainerPort -All over 20 containers vs a docker inspect + curl loop (bench/container-ports.sh)
-#   7. Test-LocalhostConnection whole checklist, healthy local port, no container engine (bench/connection-check.sh)
+#   7. Test-LocalhostConnection whole checklist, healthy local port, no container engine, proxy variables set so
+#      the Proxy step judges every client family (bench/connection-check.sh)
 # Core timings are in-process and warm (median of several scans after a warm-up) unless marked "cold".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -23,22 +23,7 @@ compgen -G '/usr/lib/*-linux-gnu/libnss_myhostname.so.2' >/dev/null || compgen -
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing test components (missing: ${missing[*]})"
-    export DEBIAN_FRONTEND=noninteractive
-    # Packages such as openssh-server start their daemon on install, listening beyond loopback: forbid any
-    # service start while apt runs (policy-rc.d exit 101), unless the machine already has such a policy.
-    guard=""
-    if [ ! -e /usr/sbin/policy-rc.d ]; then
-      guard=/usr/sbin/policy-rc.d; printf '#!/bin/sh\nexit 101\n' > "$guard"; chmod 755 "$guard"
-    fi
-    apt-get update -qq
-    # libnss-myhostname's postinst adds "myhostname" to the hosts line of the machine's /etc/nsswitch.conf; the tests
-    # bind their own nsswitch.conf and must not change how this machine resolves names: keep the file byte-identical.
-    nsswitch_copy=""
-    if [ -e /etc/nsswitch.conf ]; then nsswitch_copy="$(mktemp)"; cp -p /etc/nsswitch.conf "$nsswitch_copy"; fi
-    apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null || status_apt=$?
-    if [ -n "$nsswitch_copy" ]; then cp -p "$nsswitch_copy" /etc/nsswitch.conf; rm -f "$nsswitch_copy"; fi
-    [ -z "$guard" ] || rm -f "$guard"
-    [ "${status_apt:-0}" = 0 ] || { echo "apt-get install failed" >&2; exit 1; }
+    bash "$ROOT/scripts/apt-install.sh" "${apt_packages[@]}"
   else
     echo "warning: missing ${missing[*]}; dependent tests will be skipped (or fail with CI=true)" >&2
   fi

@@ -3,6 +3,7 @@
 # scripts/test.sh runs it before the seal, because its first run needs the NuGet feed, as a newcomer's does.
 # In a fresh clone of ROOT's HEAD, as user 65534 (own HOME, DOTNET_CLI_HOME and NuGet folders), with a PATH that
 # holds dotnet but no pwsh:
+#   0. without dotnet on PATH: the message names the .NET SDK 10 and where it comes from;
 #   1. try.sh -Command 'Get-LoopbackInterface | ...' builds, installs the pinned pwsh into .tools/ and prints lo;
 #   2. the same again in a network namespace with no network at all: it must reuse .tools/ and download nothing
 #      (any download would fail there), leaving .tools/ and the NuGet folder untouched;
@@ -10,9 +11,8 @@
 #      the about topic;
 #   4. a PowerShell 7.4+ on PATH is used instead of .tools/ (moved away for this run), and -Command exits with
 #      the command's status;
-#   5. with neither, and no network, the pinned PowerShell cannot install: a clear message, exit 1;
-#   6. without dotnet on PATH: the message names the .NET SDK 10 and where it comes from.
-# Runs 2-5 happen offline, so nothing but run 1's NuGet download leaves the machine (try.sh turns off telemetry
+#   5. with neither, and no network, the pinned PowerShell cannot install: a clear message, exit 1.
+# Runs 0 and 2-5 happen offline, so nothing but run 1's NuGet download leaves the machine (try.sh turns off telemetry
 # and the update check). Writes $RESULTS/try.results, one line a check: "passed NAME (detail)", "failed NAME: why"
 # or "skipped NAME: why" (scripts/summarize-results.sh counts them; under CI=true a skip counts as failed),
 # and the output of every run under $RESULTS/try/.
@@ -21,8 +21,8 @@ ROOT="$1"; RESULTS="$2"
 OUT="$RESULTS/try.results"; LOGS="$RESULTS/try"
 USER_ID=65534
 LO_COMMAND='Get-LoopbackInterface | Select-Object -ExpandProperty Name'
-CHECKS=(first-run-installs-pwsh-and-prints-lo second-run-offline-reuses-tools interactive-banner
-        path-pwsh-is-used command-exit-status install-failure-message missing-sdk-message)
+CHECKS=(missing-sdk-message first-run-installs-pwsh-and-prints-lo second-run-offline-reuses-tools interactive-banner
+        path-pwsh-is-used command-exit-status install-failure-message)
 mkdir -p "$LOGS"; : > "$OUT"
 
 record() {  # verdict name [detail]
@@ -72,9 +72,23 @@ done < <(env)
 as_user=(setpriv --reuid="$USER_ID" --regid="$USER_ID" --clear-groups env -i "${passed_env[@]}"
          HOME="$HOME_DIR" DOTNET_CLI_HOME="$HOME_DIR" NUGET_PACKAGES="$HOME_DIR/.nuget/packages" LANG=C.UTF-8 TERM=dumb)
 offline=(unshare --net --pid --fork --mount-proc)   # only a lo that is down: no packet leaves
+run_offline() {  # LOGNAME PATH try.sh-arguments...   (stdin passes through)
+  local log="$1" path="$2"; shift 2
+  "${offline[@]}" "${as_user[@]}" PATH="$path" bash "$CLONE/scripts/try.sh" "$@" >"$LOGS/$log.out" 2>"$LOGS/$log.err"
+}
 tail_of() { tail -n 12 "$1" | sed 's/^/    /'; }
 fingerprint() { { stat -c '%i %Y %n' "$CLONE/.tools/pwsh/pwsh" "$CLONE/.tools/pwsh/.store"; find "$HOME_DIR/.nuget/packages" -maxdepth 2 | sort; } 2>&1; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f s", b - a }'; }
+
+# 0. no dotnet on PATH: only bash and the few programs try.sh needs before it looks for dotnet
+mkdir -p "$WORK/no-dotnet"
+for p in bash dirname cat sed; do ln -s "$(command -v "$p")" "$WORK/no-dotnet/$p"; done
+run_offline run0 "$WORK/no-dotnet" -Command "$LO_COMMAND"; rc=$?
+if [ "$rc" = 1 ] && grep -q 'the .NET SDK 10' "$LOGS/run0.err" && grep -q 'https://dot.net' "$LOGS/run0.err"; then
+  record passed missing-sdk-message
+else
+  record failed missing-sdk-message "exit $rc"; tail_of "$LOGS/run0.err"
+fi
 
 # 1. the first run: builds, installs the pinned pwsh (the only download), prints lo
 t0=$(date +%s.%N)
@@ -85,6 +99,8 @@ if [ "$rc" = 0 ] && grep -qx lo "$LOGS/run1.out" && [ -x "$CLONE/.tools/pwsh/pws
   record passed first-run-installs-pwsh-and-prints-lo "$first"
 else
   record failed first-run-installs-pwsh-and-prints-lo "exit $rc, stdout: $(tr '\n' ' ' <"$LOGS/run1.out" | cut -c1-120)"; tail_of "$LOGS/run1.err"
+  for c in "${CHECKS[@]:2}"; do record failed "$c" "not run: the first run failed"; done
+  exit 0
 fi
 
 # 2. the second run, offline: .tools/ reused, nothing downloaded
@@ -101,10 +117,6 @@ else
 fi
 echo "try.sh test: fresh clone, first run $first, second run $second"
 
-run_offline() {  # LOGNAME PATH try.sh-arguments...   (stdin passes through)
-  local log="$1" path="$2"; shift 2
-  "${offline[@]}" "${as_user[@]}" PATH="$path" bash "$CLONE/scripts/try.sh" "$@" >"$LOGS/$log.out" 2>"$LOGS/$log.err"
-}
 
 # 3. the interactive mode: the banner, then what the user types
 run_offline run3 "$TRY_PATH" <<<"$LO_COMMAND
@@ -121,7 +133,7 @@ else
 fi
 
 # 4. a pwsh on PATH instead of .tools/ (moved away), and -Command's exit status
-mv "$CLONE/.tools/pwsh" "$WORK/path-pwsh"
+mv "$CLONE/.tools/pwsh" "$WORK/path-pwsh" || exit 1
 run_offline run4 "$WORK/path-pwsh:$TRY_PATH" -Command 'Write-Output $PSHOME; exit 7'; rc=$?
 if grep -qF "$WORK/path-pwsh/" "$LOGS/run4.out" && [ ! -e "$CLONE/.tools/pwsh" ]; then
   record passed path-pwsh-is-used
@@ -138,15 +150,5 @@ if [ "$rc" = 1 ] && [ ! -s "$LOGS/run5.out" ] && grep -q 'the pinned PowerShell 
 else
   record failed install-failure-message "exit $rc"; tail_of "$LOGS/run5.err"
 fi
-rm -rf "$CLONE/.tools/pwsh"; mv "$WORK/path-pwsh" "$CLONE/.tools/pwsh"
 
-# 6. no dotnet on PATH: only bash and the few programs try.sh needs before it looks for dotnet
-mkdir -p "$WORK/no-dotnet"
-for p in bash dirname cat sed; do ln -s "$(command -v "$p")" "$WORK/no-dotnet/$p"; done
-run_offline run6 "$WORK/no-dotnet" -Command "$LO_COMMAND"; rc=$?
-if [ "$rc" = 1 ] && grep -q 'the .NET SDK 10' "$LOGS/run6.err" && grep -q 'https://dot.net' "$LOGS/run6.err"; then
-  record passed missing-sdk-message
-else
-  record failed missing-sdk-message "exit $rc"; tail_of "$LOGS/run6.err"
-fi
 exit 0

@@ -4,7 +4,8 @@
 #  2. restores and builds, and installs the pinned PowerShell and Pester (the only steps that need the network: NuGet);
 #  3. runs every suite sealed in private net/mount/pid namespaces (lo up, DNS -> 127.0.0.1),
 #     so no packet can leave the machine and every server started inside dies with the seal;
-#  4. prints one closing line: "N passed, N failed" (totals of all suites).
+#  4. prints one closing line: "N passed, N failed" (totals of all suites and of scripts/test-try.sh, the
+#     fresh-clone test of scripts/try.sh, which runs before the seal: its first run needs NuGet).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONFIG="${CONFIG:-Release}"
@@ -40,6 +41,9 @@ else
   echo "PowerShell or Pester could not be installed: the Pester suite cannot run" >&2
   echo "PowerShell or Pester could not be installed" > "$RESULTS/pester.missing"
 fi
+# The newcomer's first command, scripts/try.sh, in a fresh clone as a non-root user: its first run downloads the
+# pinned PowerShell from NuGet, so this runs before the seal (its later runs are offline; scripts/test-try.sh).
+bash "$ROOT/scripts/test-try.sh" "$ROOT" "$RESULTS" || echo "scripts/test-try.sh crashed" >&2
 status=0
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
   SEAL="$(mktemp -d /tmp/lbt-seal-XXXXXX)"

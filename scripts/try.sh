@@ -37,7 +37,8 @@ LoopbackTools builds with the .NET SDK $SDK_MAJOR (and the pinned PowerShell run
   - from https://dot.net (every platform; Linux: https://learn.microsoft.com/dotnet/core/install/linux), or
   - on Debian or Ubuntu from Microsoft's package feed
     (https://learn.microsoft.com/dotnet/core/install/linux-debian), then: sudo apt-get install dotnet-sdk-$SDK_MAJOR.0
-  - without root: https://dot.net/v1/dotnet-install.sh --channel $SDK_MAJOR.0 (into ~/.dotnet; put it on PATH)
+  - without root: download https://dot.net/v1/dotnet-install.sh and run: bash dotnet-install.sh --channel $SDK_MAJOR.0
+    (it installs into ~/.dotnet; put that folder on PATH)
 EOF
   exit 1
 }

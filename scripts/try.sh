@@ -2,14 +2,14 @@
 # The README's first command on Linux: builds the module, brings PowerShell, opens it with the module imported.
 #   bash scripts/try.sh                        an interactive pwsh with out/LoopbackTools imported
 #   bash scripts/try.sh -Command '<PowerShell>'  runs one command with the module imported, prints what pwsh
-#                                              prints (the build's messages go to stderr) and exits with its status
+#                                              prints (the build's log: out/try-build.log) and exits with its status
 # Needs the .NET SDK 10. Uses a PowerShell 7.4+ found on PATH, else installs the pinned PowerShell into .tools/
 # (scripts/install-powershell.sh --pwsh-only): no root, nothing global; the NuGet download is the only network use,
 # and a second run reuses .tools/ and downloads nothing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODULE="$ROOT/out/LoopbackTools"
-SDK_MAJOR=10            # what the build needs (C# latest, net10.0 test projects) and what the pinned pwsh runs on
+SDK_MAJOR=10            # what the build needs (LangVersion latest) and what the pinned pwsh runs on (net10.0)
 MIN_PWSH=7.4            # the oldest PowerShell 7 the module supports (README "Install")
 # One-shot use: no telemetry, no update check, no build servers left running after the build.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 \

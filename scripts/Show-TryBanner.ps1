@@ -15,8 +15,9 @@ foreach ($name in ($module.ExportedCmdlets.Keys | Sort-Object)) {
 }
 $lines.Add($line)
 
-Write-Host "LoopbackTools $($module.Version) is imported (PowerShell $($PSVersionTable.PSVersion), $ModulePath)."
+$where = [System.IO.Path]::GetRelativePath($PWD.ProviderPath, $ModulePath)
+Write-Host "LoopbackTools $($module.Version) from $where is imported (PowerShell $($PSVersionTable.PSVersion))."
 $lines | ForEach-Object { Write-Host $_ }
-Write-Host 'First try:   Test-LocalhostConnection 3000     (why can''t I reach localhost:3000?)'
-Write-Host 'Read more:   Get-Help about_LoopbackTools      (and Get-Help <cmdlet> -Examples)'
+Write-Host 'Start with:  Test-LocalhostConnection 3000   # why can''t I reach localhost:3000'
+Write-Host 'Read more:   Get-Help about_LoopbackTools    # and Get-Help <cmdlet> -Examples'
 Write-Host 'Leave with:  exit'

@@ -7,8 +7,8 @@
 #   1. try.sh -Command 'Get-LoopbackInterface | ...' builds, installs the pinned pwsh into .tools/ and prints lo;
 #   2. the same again in a network namespace with no network at all: it must reuse .tools/ and download nothing
 #      (any download would fail there), leaving .tools/ and the NuGet folder untouched;
-#   3. the interactive mode (stdin typing a command, then exit) prints the banner: every cmdlet, the first command,
-#      the about topic;
+#   3. the interactive mode (stdin typing a command, then exit) prints the banner, no line wider than 80 columns:
+#      every cmdlet, the first command, the about topic, then what the typed command prints;
 #   4. a PowerShell 7.4+ on PATH is used instead of .tools/ (moved away for this run), and -Command exits with
 #      the command's status;
 #   5. with neither, and no network, the pinned PowerShell cannot install: a clear message, exit 1.
@@ -122,10 +122,13 @@ echo "try.sh test: fresh clone, first run $first, second run $second"
 run_offline run3 "$TRY_PATH" <<<"$LO_COMMAND
 exit"; rc=$?
 missing=()
-for needle in 'Test-LocalhostConnection 3000' 'Get-Help about_LoopbackTools' \
+for needle in 'Start with:  Test-LocalhostConnection 3000' 'Get-Help about_LoopbackTools' \
               $(sed -n "/CmdletsToExport/,/)/p" "$CLONE/LoopbackTools.psd1" | grep -o "'[A-Za-z-]*'" | tr -d "'"); do
   grep -qF -- "$needle" "$LOGS/run3.out" || missing+=("$needle")
 done
+# the banner reads whole at 80 columns
+wide="$(sed '/^Leave with:/q' "$LOGS/run3.out" | awk 'length($0) > 80' | head -1)"
+[ -z "$wide" ] || missing+=("a line of at most 80 columns (${#wide}: $wide)")
 if [ "$rc" = 0 ] && [ "${#missing[@]}" = 0 ] && grep -q '^lo' "$LOGS/run3.out"; then
   record passed interactive-banner
 else

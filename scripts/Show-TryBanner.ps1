@@ -15,7 +15,9 @@ foreach ($name in ($module.ExportedCmdlets.Keys | Sort-Object)) {
 }
 $lines.Add($line)
 
+# Relative when it lies under the current folder (try.sh run from the clone: out/LoopbackTools), else as given.
 $where = [System.IO.Path]::GetRelativePath($PWD.ProviderPath, $ModulePath)
+if ($where.StartsWith('..') -or [System.IO.Path]::IsPathRooted($where)) { $where = $ModulePath }
 Write-Host "LoopbackTools $($module.Version) from $where is imported (PowerShell $($PSVersionTable.PSVersion))."
 $lines | ForEach-Object { Write-Host $_ }
 Write-Host 'Start with:  Test-LocalhostConnection 3000   # why can''t I reach localhost:3000'

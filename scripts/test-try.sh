@@ -50,6 +50,7 @@ mkdir -p "$HOME_DIR/.nuget/NuGet"
 # The machine's own NuGet feeds, as the newcomer's user would have them.
 [ -r "${HOME:-/root}/.nuget/NuGet/NuGet.Config" ] && cp "${HOME:-/root}/.nuget/NuGet/NuGet.Config" "$HOME_DIR/.nuget/NuGet/"
 chown -R "$USER_ID:$USER_ID" "$CLONE" "$HOME_DIR"
+cd "$CLONE"   # as the newcomer: in the clone, bash scripts/try.sh
 
 # dotnet's folder and the system's, and no pwsh on it.
 TRY_PATH="/usr/local/bin:/usr/bin:/bin"
@@ -74,7 +75,7 @@ as_user=(setpriv --reuid="$USER_ID" --regid="$USER_ID" --clear-groups env -i "${
 offline=(unshare --net --pid --fork --mount-proc)   # only a lo that is down: no packet leaves
 run_offline() {  # LOGNAME PATH try.sh-arguments...   (stdin passes through)
   local log="$1" path="$2"; shift 2
-  "${offline[@]}" "${as_user[@]}" PATH="$path" bash "$CLONE/scripts/try.sh" "$@" >"$LOGS/$log.out" 2>"$LOGS/$log.err"
+  "${offline[@]}" "${as_user[@]}" PATH="$path" bash scripts/try.sh "$@" >"$LOGS/$log.out" 2>"$LOGS/$log.err"
 }
 tail_of() { tail -n 12 "$1" | sed 's/^/    /'; }
 fingerprint() { { stat -c '%i %Y %n' "$CLONE/.tools/pwsh/pwsh" "$CLONE/.tools/pwsh/.store"; find "$HOME_DIR/.nuget/packages" -maxdepth 2 | sort; } 2>&1; }
@@ -92,7 +93,7 @@ fi
 
 # 1. the first run: builds, installs the pinned pwsh (the only download), prints lo
 t0=$(date +%s.%N)
-"${as_user[@]}" PATH="$TRY_PATH" bash "$CLONE/scripts/try.sh" -Command "$LO_COMMAND" >"$LOGS/run1.out" 2>"$LOGS/run1.err"; rc=$?
+"${as_user[@]}" PATH="$TRY_PATH" bash scripts/try.sh -Command "$LO_COMMAND" >"$LOGS/run1.out" 2>"$LOGS/run1.err"; rc=$?
 t1=$(date +%s.%N)
 first="$(seconds "$t0" "$t1")"
 if [ "$rc" = 0 ] && grep -qx lo "$LOGS/run1.out" && [ -x "$CLONE/.tools/pwsh/pwsh" ] && grep -q 'installing the pinned PowerShell' "$LOGS/run1.err"; then
@@ -106,7 +107,7 @@ fi
 # 2. the second run, offline: .tools/ reused, nothing downloaded
 before="$(fingerprint)"
 t0=$(date +%s.%N)
-"${offline[@]}" "${as_user[@]}" PATH="$TRY_PATH" bash "$CLONE/scripts/try.sh" -Command "$LO_COMMAND" >"$LOGS/run2.out" 2>"$LOGS/run2.err"; rc=$?
+"${offline[@]}" "${as_user[@]}" PATH="$TRY_PATH" bash scripts/try.sh -Command "$LO_COMMAND" >"$LOGS/run2.out" 2>"$LOGS/run2.err"; rc=$?
 t1=$(date +%s.%N)
 second="$(seconds "$t0" "$t1")"
 if [ "$rc" = 0 ] && grep -qx lo "$LOGS/run2.out" && ! grep -q installing "$LOGS/run2.err" && [ "$(fingerprint)" = "$before" ]; then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of every parser with SharpFuzz + AFL++ (see docs/reliability.md).
+# As root it installs what it needs (apt afl++; the SharpFuzz tool into .tools/); otherwise it says what to run.
 #   bash fuzz/run.sh [TARGET|all] [SECONDS]      default: all, 60 seconds per target
 # Builds fuzz/LoopbackTools.Fuzz, writes the seeds from the test fixtures (plus the regression inputs under
 # tests/LoopbackTools.Tests/Fixtures/fuzz/<target>/), instruments LoopbackTools.Core.dll, then runs afl-fuzz
@@ -17,7 +18,16 @@ SHARPFUZZ_VERSION=2.3.0
 SHARPFUZZ="$ROOT/.tools/sharpfuzz/sharpfuzz"
 FIXTURES="$ROOT/tests/LoopbackTools.Tests/Fixtures"
 
-command -v afl-fuzz >/dev/null || { echo "afl-fuzz is missing: apt-get install afl++" >&2; exit 1; }
+# AFL++ comes from apt (Debian's afl++): installed here when run as root, else the exact command is printed.
+if ! command -v afl-fuzz >/dev/null; then
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "afl-fuzz is missing: run fuzz/run.sh as root on Debian/Ubuntu (it installs apt afl++), or first: sudo apt-get install afl++" >&2
+    exit 1
+  fi
+  echo "afl-fuzz is missing: installing apt afl++" >&2
+  bash "$ROOT/scripts/apt-install.sh" afl++
+  command -v afl-fuzz >/dev/null || { echo "apt afl++ installed no afl-fuzz on PATH" >&2; exit 1; }
+fi
 if [ ! -x "$SHARPFUZZ" ]; then
   dotnet tool install SharpFuzz.CommandLine --version "$SHARPFUZZ_VERSION" --tool-path "$ROOT/.tools/sharpfuzz" >&2
 fi

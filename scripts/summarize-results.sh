@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Adds up the xunit TRX and Pester NUnit results and prints the closing line "N passed, N failed".
+# Adds up the xunit TRX and Pester NUnit results and the fresh-clone checks of scripts/try.sh (try.results)
+# and prints the closing line "N passed, N failed".
 # Under CI=true a skipped test counts as failed: CI must never hide a missing component.
 set -uo pipefail
 RESULTS="$1"
@@ -34,6 +35,18 @@ if [ -f "$RESULTS/pester.missing" ]; then
   failed=$((failed + 1))
 elif [ ! -f "$pester" ]; then
   echo "no Pester results: the Pester run crashed before reporting" >&2
+  failed=$((failed + 1))
+fi
+
+# scripts/test-try.sh: one line a check, "passed NAME ...", "failed NAME: why" or "skipped NAME: why".
+try="$RESULTS/try.results"
+if [ -f "$try" ]; then
+  try_passed=$(grep -c '^passed ' "$try"); try_failed=$(grep -c '^failed ' "$try"); try_skipped=$(grep -c '^skipped ' "$try")
+  passed=$((passed + try_passed)); failed=$((failed + try_failed)); skipped=$((skipped + try_skipped))
+  echo "try.sh in a fresh clone: $try_passed passed, $try_failed failed, $try_skipped skipped"
+  grep -E '^(failed|skipped) ' "$try" >&2
+else
+  echo "no try.sh results: scripts/test-try.sh did not run" >&2
   failed=$((failed + 1))
 fi
 

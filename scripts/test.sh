@@ -4,7 +4,8 @@
 #  2. restores and builds, and installs the pinned PowerShell and Pester (the only steps that need the network: NuGet);
 #  3. runs every suite sealed in private net/mount/pid namespaces (lo up, DNS -> 127.0.0.1),
 #     so no packet can leave the machine and every server started inside dies with the seal;
-#  4. prints one closing line: "N passed, N failed" (totals of all suites).
+#  4. prints one closing line: "N passed, N failed" (totals of all suites and of scripts/test-try.sh, the
+#     fresh-clone test of scripts/try.sh, which runs before the seal: its first run needs NuGet).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONFIG="${CONFIG:-Release}"
@@ -25,22 +26,7 @@ compgen -G '/usr/lib/*-linux-gnu/libnss_myhostname.so.2' >/dev/null || compgen -
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing test components (missing: ${missing[*]})"
-    export DEBIAN_FRONTEND=noninteractive
-    # Packages such as openssh-server start their daemon on install, listening beyond loopback: forbid any
-    # service start while apt runs (policy-rc.d exit 101), unless the machine already has such a policy.
-    guard=""
-    if [ ! -e /usr/sbin/policy-rc.d ]; then
-      guard=/usr/sbin/policy-rc.d; printf '#!/bin/sh\nexit 101\n' > "$guard"; chmod 755 "$guard"
-    fi
-    apt-get update -qq
-    # libnss-myhostname's postinst adds "myhostname" to the hosts line of the machine's /etc/nsswitch.conf; the tests
-    # bind their own nsswitch.conf and must not change how this machine resolves names: keep the file byte-identical.
-    nsswitch_copy=""
-    if [ -e /etc/nsswitch.conf ]; then nsswitch_copy="$(mktemp)"; cp -p /etc/nsswitch.conf "$nsswitch_copy"; fi
-    apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null || status_apt=$?
-    if [ -n "$nsswitch_copy" ]; then cp -p "$nsswitch_copy" /etc/nsswitch.conf; rm -f "$nsswitch_copy"; fi
-    [ -z "$guard" ] || rm -f "$guard"
-    [ "${status_apt:-0}" = 0 ] || { echo "apt-get install failed" >&2; exit 1; }
+    bash "$ROOT/scripts/apt-install.sh" "${apt_packages[@]}"
   else
     echo "warning: missing ${missing[*]}; dependent tests will be skipped (or fail with CI=true)" >&2
   fi
@@ -57,6 +43,9 @@ else
   echo "PowerShell or Pester could not be installed: the Pester suite cannot run" >&2
   echo "PowerShell or Pester could not be installed" > "$RESULTS/pester.missing"
 fi
+# The newcomer's first command, scripts/try.sh, in a fresh clone as a non-root user: its first run downloads the
+# pinned PowerShell from NuGet, so this runs before the seal (its later runs are offline; scripts/test-try.sh).
+bash "$ROOT/scripts/test-try.sh" "$ROOT" "$RESULTS" || echo "scripts/test-try.sh crashed" >&2
 status=0
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
   SEAL="$(mktemp -d /tmp/lbt-seal-XXXXXX)"

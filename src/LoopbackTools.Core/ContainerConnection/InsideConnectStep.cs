@@ -27,9 +27,11 @@ internal static class InsideConnectStep
 
         if (accepted.Length > 0)
         {
-            var failing = byName.Where(a => !a.Accepted).ToArray();
+            // Unreachable is a family the container has no stack for (Docker turns IPv6 off inside): clients skip it at once.
+            var failing = byName.Where(a => !a.Accepted && a.Outcome != ConnectOutcome.Unreachable).ToArray();
+            var skipped = byName.Where(a => a.Outcome == ConnectOutcome.Unreachable).Select(a => $"; {a.Target} is unreachable there: no such stack inside").FirstOrDefault() ?? string.Empty;
             return failing.Length == 0
-                ? StepVerdict.Pass($"{name}:{port} accepts from inside {from} ({string.Join(", ", accepted.Select(a => a.Target.ToString()))})", evidence)
+                ? StepVerdict.Pass($"{name}:{port} accepts from inside {from} ({string.Join(", ", accepted.Select(a => a.Target.ToString()))}){skipped}", evidence)
                 : StepVerdict.Warn($"{name}:{port} accepts from inside {from} at {accepted[0].Target}, but {failing[0].Target} {Said(failing[0].Outcome)}: clients that pick it fail", evidence);
         }
 

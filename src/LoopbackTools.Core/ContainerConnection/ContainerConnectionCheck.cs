@@ -74,27 +74,25 @@ public sealed class ContainerConnectionCheck
         notes.Add(string.Format(CultureInfo.InvariantCulture, "Container {0} ({1}): pid {2}, network namespace /proc/{2}/ns/net, {3}.", source.Name, DockerJson.Short(source.Id), source.Pid, source.NetworkList));
 
         var (kind, targetName, target) = await TargetAsync(client, engine, options.TargetName, cancellationToken).ConfigureAwait(false);
+        // The scans run while the name is looked up; only a target found by its address waits for the lookup.
         var inside = Task.Run(() => Listeners(source.Pid, port, cancellationToken), cancellationToken);
         var lookup = Task.Run(() => NameLookup.Run(source, targetName, _hosts, options.Timeout, cancellationToken), cancellationToken);
+        var atTarget = ScanTarget(kind, target, port, cancellationToken);
+        var hostAddresses = Task.Run(HostAddresses, cancellationToken);
         var name = await lookup.ConfigureAwait(false);
         notes.Add($"Asked inside {source.Name}: {string.Join("; ", name.Evidence)}.");
         if (target is null && kind == ContainerTargetKind.OtherName && name.Resolved)
         {
             target = await ByAddressAsync(client, name.Addresses, cancellationToken).ConfigureAwait(false);
             kind = target is null ? kind : ContainerTargetKind.Container;
+            atTarget = ScanTarget(kind, target, port, cancellationToken);
         }
 
-        var atTarget = kind switch
-        {
-            ContainerTargetKind.Host => Task.Run(() => ListenerStep.Scan(port, cancellationToken), cancellationToken),
-            ContainerTargetKind.Container when target is { Pid: > 0 } t => Task.Run(() => Listeners(t.Pid, port, cancellationToken), cancellationToken),
-            _ => Task.FromResult<(IReadOnlyList<LoopbackListener>?, string)>((null, "not asked")),
-        };
         var route = DefaultRoute.Of(source.Pid);
         var destinations = Destinations(kind, name, route);
         notes.Add($"Connecting from inside {source.Name} to {(destinations.Count == 0 ? "nothing" : string.Join(", ", destinations.Select(d => d.Target)))} port {port}.");
         var attempts = await NamespaceProbe.ConnectAsync(source.Pid, destinations, port, options.Timeout, cancellationToken).ConfigureAwait(false);
-        var facts = new ContainerConnectionFacts(engine, source, kind, targetName, target, port, await inside.ConfigureAwait(false), await atTarget.ConfigureAwait(false), name, route, HostAddresses(), attempts);
+        var facts = new ContainerConnectionFacts(engine, source, kind, targetName, target, port, await inside.ConfigureAwait(false), await atTarget.ConfigureAwait(false), name, route, await hostAddresses.ConfigureAwait(false), attempts);
 
         var firewall = await BridgeFirewallStep.JudgeAsync(facts, options, cancellationToken).ConfigureAwait(false);
         var shown = facts.TargetName;
@@ -182,6 +180,14 @@ public sealed class ContainerConnectionCheck
 
         return resolved;
     }
+
+    /// <summary>The listeners that would receive the connection: the host's (with owners) or the target container's.</summary>
+    private static Task<(IReadOnlyList<LoopbackListener>? Listeners, string Failure)> ScanTarget(ContainerTargetKind kind, ContainerSide? target, int port, CancellationToken cancellationToken) => kind switch
+    {
+        ContainerTargetKind.Host => Task.Run(() => ListenerStep.Scan(port, cancellationToken), cancellationToken),
+        ContainerTargetKind.Container when target is { Pid: > 0 } t => Task.Run(() => Listeners(t.Pid, port, cancellationToken), cancellationToken),
+        _ => Task.FromResult<(IReadOnlyList<LoopbackListener>?, string)>((null, "not asked")),
+    };
 
     private static (IReadOnlyList<LoopbackListener>? Listeners, string Failure) Listeners(int pid, int port, CancellationToken cancellationToken)
     {

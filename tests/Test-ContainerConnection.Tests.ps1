@@ -157,6 +157,7 @@ Describe 'Test-ContainerConnection' -Tag 'Linux' {
             (Get-Step $rows Network).Status | Should -Be 'Fail'
             (Get-Step $rows Network).Finding | Should -BeLike "$($script:Plain) (network bridge) and $($script:Server) (network $($script:Network)) share no network*"
             (Get-Step $rows Connect).Status | Should -Be 'Skipped'
+            (Get-Step $rows Firewall).Status | Should -Be 'Skipped'
         }
 
         It 'says when the target container listens only on its own loopback' {

@@ -13,9 +13,14 @@ internal static class BridgeFirewallStep
     {
         var port = facts.Port;
         var timedOut = facts.Attempts.Where(a => a.Outcome == ConnectOutcome.TimedOut).ToArray();
+        if (facts.Attempts.Count == 0)
+        {
+            return StepVerdict.Skipped($"no connection was made from {facts.From}, so no packet filter can be judged - see the Name step");
+        }
+
         if (timedOut.Length == 0)
         {
-            return facts.AnyAccepted || facts.Attempts.Count == 0
+            return facts.AnyAccepted
                 ? StepVerdict.Pass($"no connection from {facts.From} timed out: no packet filter drops port {port} on the way")
                 : StepVerdict.Pass($"the connections were refused, not dropped: an answer came back, so no packet filter drops port {port} on the way");
         }

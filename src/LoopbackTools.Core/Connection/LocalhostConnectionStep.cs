@@ -8,12 +8,8 @@ namespace LoopbackTools;
 /// </summary>
 public sealed class LocalhostConnectionStep
 {
-    public LocalhostConnectionStep(string name, int port, ConnectionStep step, ConnectionStatus status, string finding, string[] evidence)
-        : this(name, port, step, status, finding, evidence, string.Empty)
-    {
-    }
-
-    public LocalhostConnectionStep(string name, int port, ConnectionStep step, ConnectionStatus status, string finding, string[] evidence, string container)
+    // One constructor (System.Text.Json and other serializers bind it by parameter name); container is optional.
+    public LocalhostConnectionStep(string name, int port, ConnectionStep step, ConnectionStatus status, string finding, string[] evidence, string container = "")
     {
         Container = container ?? string.Empty;
         Name = name ?? throw new ArgumentNullException(nameof(name));

@@ -20,6 +20,7 @@
         'Get-LoopbackListener'
         'Remove-HostsEntry'
         'Set-HostsEntry'
+        'Test-ContainerConnection'
         'Test-ContainerPort'
         'Test-LocalhostConnection'
         'Test-LocalhostResolution'

@@ -12,6 +12,7 @@
 #   6. Test-ContainerPort -All over 20 containers vs a docker inspect + curl loop (bench/container-ports.sh)
 #   7. Test-LocalhostConnection whole checklist, healthy local port, no container engine, proxy variables set so
 #      the Proxy step judges every client family (bench/connection-check.sh)
+#   8. Test-ContainerConnection, healthy path from a container to a host service (bench/container-connection.sh)
 # Core timings are in-process and warm (median of several scans after a warm-up) unless marked "cold".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -114,4 +115,9 @@ bash "$ROOT/bench/connection-check.sh" 50 > "$WORK/connection" 2>&1
 cat "$WORK/connection"
 connection=$(sed -n 's/.*"medianMs": *\([0-9.]*\).*/\1/p' "$WORK/connection" | head -1)
 awk -v c="$connection" 'BEGIN { printf "checklist median = %.2f ms (target <= 50 ms)  %s\n", c, (c <= 50 ? "met" : "MISSED") }'
+echo; echo "## 8. Test-ContainerConnection, healthy path from a container to a host service (in-process, median of 20; load $(load))"
+bash "$ROOT/bench/container-connection.sh" 20 > "$WORK/container-connection" 2>&1
+cat "$WORK/container-connection"
+container_connection=$(sed -n 's/^median \([0-9.]*\) ms.*/\1/p' "$WORK/container-connection")
+awk -v c="$container_connection" 'BEGIN { printf "container connection median = %.1f ms (target <= 100 ms)  %s\n", c, (c <= 100 ? "met" : "MISSED") }'
 echo; echo "done, load $(load)"

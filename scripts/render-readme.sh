@@ -2,7 +2,8 @@
 # Renders the README's "What it looks like" examples with real PowerShell, in a world set up the same way every
 # time: its own network, mount and PID namespaces (nothing leaves the machine, everything dies with it), a hosts
 # file with only "127.0.0.1 localhost", a dnsmasq on 127.0.0.1:53 that wrongly answers localhost, a busybox httpd
-# on 127.0.0.1:3000, a busybox nc on :8080 (all interfaces, dual-stack), and a dockerd with four busybox containers.
+# on 127.0.0.1:3000, a busybox nc on :8080 (all interfaces, dual-stack), and a dockerd with four busybox httpd containers
+# and a client container "api" on the user-defined network "app" started with --add-host=host.docker.internal:host-gateway.
 #   bash scripts/render-readme.sh            prints the rendered block (tests/Readme.Tests.ps1 compares it)
 #   bash scripts/render-readme.sh --write    writes it into README.md
 # As root, after `dotnet build` (the module comes from LOOPBACKTOOLS_MODULE, else out/LoopbackTools); PowerShell
@@ -17,7 +18,7 @@ fi
 ip link set lo up
 W="$(mktemp -d /tmp/lbt-readme-XXXXXX)"
 cleanup() {
-  docker -H "unix://$W/docker.sock" rm -f everywhere exposed-only loopback-app web >/dev/null 2>&1 || true
+  docker -H "unix://$W/docker.sock" rm -f everywhere exposed-only loopback-app web api >/dev/null 2>&1 || true
   [ -f "$W/docker.pid" ] && kill "$(cat "$W/docker.pid")" 2>/dev/null
   for _ in $(seq 100); do [ -e "$W/docker.pid" ] || break; sleep 0.1; done
   umount /etc/hosts /etc/resolv.conf 2>/dev/null || true
@@ -47,6 +48,9 @@ run --name web -p 127.0.0.1:18080:8080 ci-bb:1 busybox httpd -f -p 8080 -h /www
 run --name loopback-app -p 127.0.0.1:18081:8080 ci-bb:1 busybox httpd -f -p 127.0.0.1:8080 -h /www
 run --name everywhere -p 18082:8080 ci-bb:1 busybox httpd -f -p 8080 -h /www
 run --name exposed-only --expose 8080 ci-bb:1 busybox httpd -f -p 8080 -h /www
+# A client on a user-defined network that can name the host (Test-ContainerConnection: the host's 127.0.0.1:3000 trap).
+docker network create app >/dev/null
+run --name api --network app --add-host=host.docker.internal:host-gateway ci-bb:1 busybox sleep 3600
 # Every listener up before the first example: the ports answer, the containers' httpd is bound.
 for port in 53 3000 8080 18080 18081 18082; do
   for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done

@@ -10,6 +10,7 @@ BeforeDiscovery {
         @{ Name = 'Test-LocalhostResolution'; Command = 'Test-LocalhostResolution -Layer HostsFile, OsResolver'; TypeName = 'LoopbackTools.LocalhostResolutionResult' }
         @{ Name = 'Test-LocalhostConnection'; Command = 'Test-LocalhostConnection -Port 3000'; TypeName = 'LoopbackTools.LocalhostConnectionStep' }
         @{ Name = 'Test-ContainerPort'; Command = 'Test-ContainerPort -All -Engine $env:LBT_ENGINE'; TypeName = 'LoopbackTools.ContainerPortResult' }
+        @{ Name = 'Test-ContainerConnection'; Command = 'Test-ContainerConnection -Name lbt-fleet-web -Port 8080 -TargetName localhost -Engine $env:LBT_ENGINE'; TypeName = 'LoopbackTools.LocalhostConnectionStep' }
     )
 }
 

@@ -27,6 +27,9 @@ BeforeDiscovery {
             Produce = { Test-LocalhostResolution -DnsServer $script:Dns.Server -Port $script:Port } }
         @{ Name = 'Test-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed; Whole = @()
             Produce = { Test-LocalhostConnection -Port $script:Port } }
+        # The same step type from inside a container, to the host's 127.0.0.1-only listener (the group header names the container).
+        @{ Name = 'Test-ContainerConnection (host service on 127.0.0.1)'; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed -and $engine; Whole = @()
+            Produce = { Test-ContainerConnection -Name $script:Client -Port $script:Port } }
         @{ Name = 'Test-ContainerPort'; TypeName = 'LoopbackTools.ContainerPortResult'; Skip = -not $IsLinux; Ready = $engine; Whole = 'Finding', 'Container'
             Produce = { Wait-ContainerListening -Name $script:Containers } }
     )
@@ -57,6 +60,9 @@ BeforeAll {
             Start-TestContainer -Prefix lbt-views-loopback -BindInside 127.0.0.1
             Start-TestContainer -Prefix lbt-views-everywhere -Publish '0.0.0.0::8080'
             Start-TestContainer -Prefix lbt-views-exposed -Publish '')
+        $script:Client = 'lbt-views-client-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        docker run -d --pull=never --name $script:Client --add-host=host.docker.internal:host-gateway $env:LOOPBACKTOOLS_TEST_IMAGE busybox sleep 3600 2>$null | Out-Null
+        $script:Containers += $script:Client
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LoopbackTools.ContainerConnection;
 using LoopbackTools.Containers;
 using LoopbackTools.Diagnostics;
 
@@ -7,16 +8,17 @@ namespace LoopbackTools.ContainerProbe;
 
 /// <summary>
 /// check [--engine E] [--all] [--name N]... [--port P]... [--timeout S]: one line per result, errors as "error ErrorId: message";
-/// bench --engine E [--runs N]: times the whole -All check N times and prints the median.
+/// bench --engine E [--runs N]: times the whole -All check N times and prints the median;
+/// connection-bench --engine E --name C --port P [--target T] [--runs N]: times Test-ContainerConnection's check the same way.
 /// Exit codes: 0 done, 2 an engine-wide error, 64 bad arguments.
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || (args[0] != "check" && args[0] != "bench"))
+        if (args.Length == 0 || (args[0] != "check" && args[0] != "bench" && args[0] != "connection-bench"))
         {
-            await Console.Error.WriteLineAsync("usage: check|bench [--engine E] [--all] [--name N]... [--port P]... [--timeout S] [--runs N]");
+            await Console.Error.WriteLineAsync("usage: check|bench|connection-bench [--engine E] [--all] [--name N]... [--port P]... [--target T] [--timeout S] [--runs N]");
             return 64;
         }
 
@@ -26,6 +28,7 @@ public static class Program
         var all = false;
         var timeout = 3.0;
         var runs = 10;
+        string? target = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -36,6 +39,7 @@ public static class Program
                 case "--port": ports.Add(int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
                 case "--timeout": timeout = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--target": target = args[++i]; break;
                 default:
                     await Console.Error.WriteLineAsync("unknown argument " + args[i]);
                     return 64;
@@ -45,7 +49,12 @@ public static class Program
         var options = new ContainerPortCheckOptions { All = all || args[0] == "bench", Containers = names, Ports = ports, Timeout = TimeSpan.FromSeconds(timeout) };
         try
         {
-            return args[0] == "bench" ? await BenchAsync(engine, options, runs) : await CheckAsync(engine, options);
+            return args[0] switch
+            {
+                "bench" => await BenchAsync(engine, options, runs),
+                "connection-bench" => await ConnectionBenchAsync(new ContainerConnectionOptions(names.Single(), ports.Single()) { Engine = engine, TargetName = target, Timeout = options.Timeout }, runs),
+                _ => await CheckAsync(engine, options),
+            };
         }
         catch (LoopbackToolsException e)
         {
@@ -91,6 +100,33 @@ public static class Program
         times.Sort();
         var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {median:0.0} ms over {runs} runs ({rows} rows)"));
+        return 0;
+    }
+
+    /// <summary>One warm-up check (JIT), then each run a fresh check (new engine client), as one Test-ContainerConnection call is.</summary>
+    private static async Task<int> ConnectionBenchAsync(ContainerConnectionOptions options, int runs)
+    {
+        var times = new List<double>();
+        ContainerConnectionReport? last = null;
+        for (var run = 0; run <= runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            last = await new ContainerConnectionCheck().CheckAsync(options, CancellationToken.None);
+            watch.Stop();
+            if (run > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        foreach (var step in last!.Steps)
+        {
+            Console.WriteLine($"{step.Step}: {step.Status} - {step.Finding}");
+        }
+
+        times.Sort();
+        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median {median:0.0} ms over {runs} runs (min {times[0]:0.0}, max {times[^1]:0.0}; healthy: {last.Healthy})"));
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 namespace LoopbackTools;
 
-/// <summary>The checklist of "why can't I reach localhost:PORT?", in the order Test-LocalhostConnection writes it.</summary>
+/// <summary>The checklist steps of Test-LocalhostConnection (Listener to Http, in the order it writes them) and of Test-ContainerConnection.</summary>
 public enum ConnectionStep
 {
     /// <summary>Does anything listen on the TCP port, which process, where bound.</summary>
@@ -29,4 +29,16 @@ public enum ConnectionStep
 
     /// <summary>One GET / to the address that accepts (with -Http).</summary>
     Http,
+
+    /// <summary>Test-ContainerConnection: what localhost means inside the container (its own listeners on the port).</summary>
+    Localhost,
+
+    /// <summary>Test-ContainerConnection: how the target name resolves inside the container (its hosts file, its resolver).</summary>
+    Name,
+
+    /// <summary>Test-ContainerConnection: the networks the container shares with the target, or its gateway to the host.</summary>
+    Network,
+
+    /// <summary>Test-ContainerConnection: which host listener receives a connection from the container's bridge.</summary>
+    HostBind,
 }

@@ -8,8 +8,10 @@ namespace LoopbackTools;
 /// </summary>
 public sealed class LocalhostConnectionStep
 {
-    public LocalhostConnectionStep(string name, int port, ConnectionStep step, ConnectionStatus status, string finding, string[] evidence)
+    // One constructor (System.Text.Json and other serializers bind it by parameter name); container is optional.
+    public LocalhostConnectionStep(string name, int port, ConnectionStep step, ConnectionStatus status, string finding, string[] evidence, string container = "")
     {
+        Container = container ?? string.Empty;
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Port = port;
         Step = step;
@@ -18,7 +20,7 @@ public sealed class LocalhostConnectionStep
         Evidence = evidence ?? Array.Empty<string>();
     }
 
-    /// <summary>The name a client would use (localhost unless -Name).</summary>
+    /// <summary>The name a client would use (localhost unless -Name; Test-ContainerConnection: the target name).</summary>
     public string Name { get; }
 
     public int Port { get; }
@@ -33,5 +35,10 @@ public sealed class LocalhostConnectionStep
     /// <summary>The facts behind the finding: listeners, hosts lines, resolved addresses, connection outcomes, rules.</summary>
     public string[] Evidence { get; }
 
-    public override string ToString() => $"{Step} {Name}:{Port}: {Status} - {Finding}";
+    /// <summary>The container the step was checked from (Test-ContainerConnection); empty for Test-LocalhostConnection.</summary>
+    public string Container { get; }
+
+    public override string ToString() => Container.Length == 0
+        ? $"{Step} {Name}:{Port}: {Status} - {Finding}"
+        : $"{Step} {Name}:{Port} from {Container}: {Status} - {Finding}";
 }

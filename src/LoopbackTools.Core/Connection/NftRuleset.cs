@@ -15,8 +15,12 @@ namespace LoopbackTools.Connection;
 internal static class NftRuleset
 {
     private static readonly string[] Interfaces = { "iifname", "oifname", "iif", "oif" };
+    private static readonly string[] Loopback = { "lo" };
 
-    public static IReadOnlyList<NftRule> Blocking(string json, int port)
+    public static IReadOnlyList<NftRule> Blocking(string json, int port) => Blocking(json, port, Loopback);
+
+    /// <summary>As above, for traffic arriving on (or leaving by) any of <paramref name="interfaces"/>, e.g. a container bridge.</summary>
+    public static IReadOnlyList<NftRule> Blocking(string json, int port, IReadOnlyCollection<string> interfaces)
     {
         JToken root;
         try
@@ -36,7 +40,7 @@ internal static class NftRuleset
 
         foreach (var item in items.OfType<JObject>())
         {
-            if (item["rule"] is JObject rule && rule["expr"] is JArray expressions && Blocks(expressions, port, out var rejects))
+            if (item["rule"] is JObject rule && rule["expr"] is JArray expressions && Blocks(expressions, port, interfaces, out var rejects))
             {
                 rules.Add(new NftRule(Text(rule["family"]), Text(rule["table"]), Text(rule["chain"]), Number(rule["handle"]) ?? 0, Render(expressions), rejects));
             }
@@ -64,7 +68,7 @@ internal static class NftRuleset
         return found;
     }
 
-    private static bool Blocks(JArray expressions, int port, out bool rejects)
+    private static bool Blocks(JArray expressions, int port, IReadOnlyCollection<string> interfaces, out bool rejects)
     {
         rejects = expressions.OfType<JObject>().Any(e => e.ContainsKey("reject"));
         var drops = rejects || expressions.OfType<JObject>().Any(e => e.ContainsKey("drop"));
@@ -74,7 +78,7 @@ internal static class NftRuleset
         }
 
         var portMatch = (bool?)null;
-        var loopback = false;
+        var onInterface = false;
         var others = 0;
         foreach (var match in expressions.OfType<JObject>().Select(e => e["match"]).OfType<JObject>())
         {
@@ -88,10 +92,10 @@ internal static class NftRuleset
             }
             else if (Interfaces.Contains(Text(Child(Child(left, "meta"), "key"))))
             {
-                var isLo = Text(match["right"]) == "lo";
-                if (isLo != negated)
+                var isOurs = interfaces.Contains(Text(match["right"]));
+                if (isOurs != negated)
                 {
-                    loopback = true;
+                    onInterface = true;
                 }
                 else
                 {
@@ -104,7 +108,7 @@ internal static class NftRuleset
             }
         }
 
-        return portMatch ?? (loopback || others == 0);
+        return portMatch ?? (onInterface || others == 0);
     }
 
     private static bool IsDestinationPort(JToken? left) =>

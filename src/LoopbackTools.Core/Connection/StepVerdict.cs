@@ -26,6 +26,8 @@ internal readonly struct StepVerdict
 
     public LocalhostConnectionStep For(string name, int port, ConnectionStep step) => new(name, port, step, Status, Finding, Evidence);
 
+    public LocalhostConnectionStep For(string name, int port, ConnectionStep step, string container) => new(name, port, step, Status, Finding, Evidence, container);
+
     public static StepVerdict From(ResolutionStatus status, string finding, string[] evidence) => status switch
     {
         ResolutionStatus.Pass => Pass(finding, evidence),

@@ -35,6 +35,46 @@ public sealed class DnsQueryClient
 
     public async Task<DnsQueryResult> QueryAsync(IPEndPoint server, string name, QueryType type, DnsQueryOptions options, CancellationToken cancellationToken)
     {
+        options ??= new DnsQueryOptions();
+        var (normalized, settings) = Prepare(server, name, type, options, tcpFallback: true);
+        var watch = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Timeout);
+        try
+        {
+            var response = await Shared.QueryAsync(new DnsQuestion(normalized, type, QueryClass.IN), settings, deadline.Token).ConfigureAwait(false);
+            return Answered(server, normalized, type, options, response, watch);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Failed(server, normalized, type, options, e, watch);
+        }
+    }
+
+    /// <summary>
+    /// The same question, blocking, with every socket opened on the calling thread: a thread that entered a container's
+    /// network namespace asks from inside it. No TCP fallback, because DnsClient pools TCP connections per server
+    /// address, and 127.0.0.11 in one container is not 127.0.0.11 in another (a truncated answer says so).
+    /// </summary>
+    internal DnsQueryResult QueryOnThisThread(IPEndPoint server, string name, QueryType type, DnsQueryOptions options)
+    {
+        options ??= new DnsQueryOptions();
+        var (normalized, settings) = Prepare(server, name, type, options, tcpFallback: false);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var response = Shared.Query(new DnsQuestion(normalized, type, QueryClass.IN), settings);
+            return Answered(server, normalized, type, options, response, watch);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            return Failed(server, normalized, type, options, e, watch);
+        }
+    }
+
+    private static (string Normalized, DnsQueryAndServerOptions Settings) Prepare(IPEndPoint server, string name, QueryType type, DnsQueryOptions options, bool tcpFallback)
+    {
         if (server is null)
         {
             throw new ArgumentNullException(nameof(server));
@@ -45,14 +85,12 @@ public sealed class DnsQueryClient
             throw new ArgumentOutOfRangeException(nameof(type), type, "Only A and AAAA queries are supported.");
         }
 
-        options ??= new DnsQueryOptions();
-        var normalized = DnsName.Normalize(name);
         var settings = new DnsQueryAndServerOptions(server)
         {
             UseCache = false,
             Retries = Retries,
             Timeout = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, options.Timeout.Ticks / Tries)),
-            UseTcpFallback = true,
+            UseTcpFallback = tcpFallback,
             UseTcpOnly = options.UseTcp,
             Recursion = options.RecursionDesired,
             ExtendedDnsBufferSize = DnsClient.DnsQueryOptions.MinimumBufferSize,
@@ -60,23 +98,20 @@ public sealed class DnsQueryClient
             UseRandomNameServer = false,
             EnableAuditTrail = true,
         };
+        return (DnsName.Normalize(name), settings);
+    }
 
-        var watch = Stopwatch.StartNew();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Timeout);
-        try
-        {
-            var response = await Shared.QueryAsync(new DnsQuestion(normalized, type, QueryClass.IN), settings, deadline.Token).ConfigureAwait(false);
-            var truncated = !options.UseTcp && (response.AuditTrail ?? string.Empty).IndexOf(TruncatedMark, StringComparison.Ordinal) >= 0;
-            return new DnsQueryResult(server, normalized, type, DnsQueryOutcome.Answered, (DnsResponseCode)(int)response.Header.ResponseCode,
-                AddressesFor(response, normalized, type), truncated, options.UseTcp || truncated, watch.Elapsed, string.Empty);
-        }
-        catch (Exception e) when (e is not ArgumentException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (outcome, reason) = Describe(e, options);
-            return new DnsQueryResult(server, normalized, type, outcome, null, Array.Empty<IPAddress>(), false, options.UseTcp, watch.Elapsed, reason);
-        }
+    private static DnsQueryResult Answered(IPEndPoint server, string normalized, QueryType type, DnsQueryOptions options, IDnsQueryResponse response, Stopwatch watch)
+    {
+        var truncated = !options.UseTcp && (response.AuditTrail ?? string.Empty).IndexOf(TruncatedMark, StringComparison.Ordinal) >= 0;
+        return new DnsQueryResult(server, normalized, type, DnsQueryOutcome.Answered, (DnsResponseCode)(int)response.Header.ResponseCode,
+            AddressesFor(response, normalized, type), truncated, options.UseTcp || truncated, watch.Elapsed, string.Empty);
+    }
+
+    private static DnsQueryResult Failed(IPEndPoint server, string normalized, QueryType type, DnsQueryOptions options, Exception e, Stopwatch watch)
+    {
+        var (outcome, reason) = Describe(e, options);
+        return new DnsQueryResult(server, normalized, type, outcome, null, Array.Empty<IPAddress>(), false, options.UseTcp, watch.Elapsed, reason);
     }
 
     /// <summary>Addresses of the asked type for the name or its CNAME chain, in answer order; other owners are ignored.</summary>
@@ -101,7 +136,7 @@ public sealed class DnsQueryClient
     {
         var transport = options.UseTcp ? " (TCP)" : string.Empty;
         var socket = Causes(e).OfType<SocketException>().FirstOrDefault(s => s.SocketErrorCode != SocketError.OperationAborted);
-        if (socket is not null)
+        if (socket is not null && socket.SocketErrorCode != SocketError.TimedOut)
         {
             return (DnsQueryOutcome.Unreachable, Describe(socket));
         }
@@ -110,6 +145,7 @@ public sealed class DnsQueryClient
         return e switch
         {
             OperationCanceledException or TimeoutException => (DnsQueryOutcome.TimedOut, timedOut),
+            _ when socket is not null => (DnsQueryOutcome.TimedOut, timedOut), // a blocking receive's own timeout
             DnsResponseException { Code: DnsClient.DnsResponseCode.ConnectionTimeout } => (DnsQueryOutcome.TimedOut, timedOut),
             DnsXidMismatchException => (DnsQueryOutcome.Malformed, string.Format(CultureInfo.InvariantCulture, "every response carried a wrong query ID ({0} tries): spoofed or stale answers are never taken", Tries)),
             DnsResponseParseException => (DnsQueryOutcome.Malformed, "the response does not parse: " + e.Message),

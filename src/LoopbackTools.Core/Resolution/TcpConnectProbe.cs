@@ -18,8 +18,6 @@ internal static class TcpConnectProbe
             throw new ArgumentNullException(nameof(endpoint));
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
         Socket socket;
         try
         {
@@ -31,6 +29,14 @@ internal static class TcpConnectProbe
             return ConnectOutcome.Unreachable; // the family itself is unsupported here (no IPv6 stack)
         }
 
+        return await ConnectAsync(socket, endpoint, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Connects a socket made elsewhere (e.g. inside a container's network namespace, where it stays); disposes it.</summary>
+    public static async Task<ConnectOutcome> ConnectAsync(Socket socket, IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         using (socket)
         using (deadline.Token.Register(socket.Dispose))
         {

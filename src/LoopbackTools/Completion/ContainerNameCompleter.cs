@@ -9,19 +9,22 @@ using LoopbackTools.Containers;
 
 namespace LoopbackTools.Commands.Completion;
 
-/// <summary>Test-ContainerPort -Name: the running containers of -Engine (else DOCKER_HOST, else the default), asked with a short timeout.</summary>
+/// <summary>Test-ContainerPort -Name and Test-ContainerConnection -Name: the running containers of -Engine (else DOCKER_HOST, else the default), asked with a short timeout.</summary>
 public sealed class ContainerNameCompleter : IArgumentCompleter
 {
     /// <summary>Tab must feel instant: an engine that does not answer within this offers nothing.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionList.Safely(() =>
-        {
-            var engine = CompletionList.FirstString(fakeBoundParameters?["Engine"]);
-            using var limit = new CancellationTokenSource(Timeout);
-            var client = new DockerApiClient(DockerEndpoint.ForThisMachine(engine), Timeout);
-            var names = Task.Run(() => client.ListRunningContainerNamesAsync(limit.Token), limit.Token).GetAwaiter().GetResult();
-            return CompletionList.Of(names, wordToComplete);
-        });
+        CompletionList.Safely(() => CompletionList.Of(RunningContainers(fakeBoundParameters).Names, wordToComplete));
+
+    /// <summary>The running containers' names on the -Engine being typed (else DOCKER_HOST, else the default), and that engine.</summary>
+    internal static (IReadOnlyList<string> Names, EngineInfo? Engine) RunningContainers(IDictionary? fakeBoundParameters)
+    {
+        var engine = CompletionList.FirstString(fakeBoundParameters?["Engine"]);
+        using var limit = new CancellationTokenSource(Timeout);
+        var client = new DockerApiClient(DockerEndpoint.ForThisMachine(engine), Timeout);
+        var names = Task.Run(() => client.ListRunningContainerNamesAsync(limit.Token), limit.Token).GetAwaiter().GetResult();
+        return (names, client.Engine);
+    }
 }

@@ -23,6 +23,7 @@
         'Test-ContainerPort'
         'Test-LocalhostConnection'
         'Test-LocalhostResolution'
+        'Wait-LocalhostConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -41,14 +41,14 @@ internal static class ConnectionErrors
     public static LoopbackToolsException WaitTimedOut(string target, int port, TimeSpan timeout, int rounds, string lastRound, IReadOnlyList<LocalhostConnectionStep> steps)
     {
         var telling = steps.Where(s => s.Status == ConnectionStatus.Fail).Concat(steps.Where(s => s.Status == ConnectionStatus.Warn)).ToArray();
+        // One paragraph: PowerShell's error views join lines anyway; each step reads as its own sentence.
         var found = telling.Length == 0
-            ? "Every step of Test-LocalhostConnection passes now: the server may have come up just after the last attempt."
-            : "Test-LocalhostConnection finds:" + string.Concat(telling.Select(s => $"{Environment.NewLine}{s.Step} {s.Status}: {s.Finding}"));
+            ? " Every step of Test-LocalhostConnection passes now: the server may have come up just after the last attempt."
+            : " Test-LocalhostConnection finds:" + string.Concat(telling.Select(s => $" {s.Step} step ({s.Status}): {s.Finding.TrimEnd('.')}."));
         return new LoopbackToolsException(
             WaitTimedOutId,
             ErrorKind.OperationTimeout,
-            string.Format(CultureInfo.InvariantCulture, "{0} did not answer within {1:0.###} s ({2} {3}; last: {4}).", target, timeout.TotalSeconds, rounds, rounds == 1 ? "round" : "rounds", lastRound)
-                + Environment.NewLine + found + Environment.NewLine,
+            string.Format(CultureInfo.InvariantCulture, "{0} did not answer within {1:0.###} s ({2} {3}; last: {4}).", target, timeout.TotalSeconds, rounds, rounds == 1 ? "round" : "rounds", lastRound) + found,
             $"Fix what the steps name, or raise -TimeoutSec; Test-LocalhostConnection -Port {port} shows every step.",
             port);
     }

@@ -49,7 +49,8 @@ internal static class ConnectionErrors
             WaitTimedOutId,
             ErrorKind.OperationTimeout,
             string.Format(CultureInfo.InvariantCulture, "{0} did not answer within {1:0.###} s ({2} {3}; last: {4}).", target, timeout.TotalSeconds, rounds, rounds == 1 ? "round" : "rounds", lastRound) + found,
-            $"Fix what the steps name, or raise -TimeoutSec; Test-LocalhostConnection -Port {port} shows every step.",
+            // PowerShell prints the remedy as "  Recommendation: ..." without wrapping it: kept short enough for 80 columns.
+            $"Fix the steps above; see Test-LocalhostConnection -Port {port}.",
             port);
     }
 }

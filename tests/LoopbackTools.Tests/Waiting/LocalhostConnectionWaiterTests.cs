@@ -50,7 +50,7 @@ public sealed class LocalhostConnectionWaiterTests
         Assert.StartsWith($"127.0.0.1:{port} did not answer within 1 s (", e.Message, StringComparison.Ordinal);
         Assert.Contains("; last: 127.0.0.1 refuses). Test-LocalhostConnection finds:", e.Message, StringComparison.Ordinal);
         Assert.Contains($"Listener step (Fail): nothing listens on TCP port {port}", e.Message, StringComparison.Ordinal);
-        Assert.Contains($"Test-LocalhostConnection -Port {port}", e.Remedy, StringComparison.Ordinal);
+        Assert.Equal($"Fix the steps above; see Test-LocalhostConnection -Port {port}.", e.Remedy);
     }
 
     [Fact]

@@ -11,6 +11,7 @@
 #   5. Test-LocalhostResolution full check against a loopback dnsmasq (scripts/bench-resolution.sh)
 #   6. Test-ContainerPort -All over 20 containers vs a docker inspect + curl loop (bench/container-ports.sh)
 #   7. Test-LocalhostConnection whole checklist, healthy local port, no container engine (bench/connection-check.sh)
+#   8. Wait-LocalhostConnection on a port already up, in pwsh over the packaged module (bench/wait-up.sh)
 # Core timings are in-process and warm (median of several scans after a warm-up) unless marked "cold".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,9 +24,11 @@ if [ -z "${LBT_RUN_ALL_SEALED:-}" ]; then
   for p in ss lsof dnsmasq dockerd docker busybox curl unshare; do
     command -v "$p" >/dev/null || [ -x "/usr/sbin/$p" ] || { echo "missing $p" >&2; exit 1; }
   done
-  for project in tests/LoopbackTools.ListenerProbe tests/LoopbackTools.ContainerProbe tests/LoopbackTools.ResolutionProbe bench/LoopbackTools.Benchmarks; do
+  for project in tests/LoopbackTools.ListenerProbe tests/LoopbackTools.ContainerProbe tests/LoopbackTools.ResolutionProbe bench/LoopbackTools.Benchmarks src/LoopbackTools; do
     dotnet build "$ROOT/$project" -c Release -nologo -v quiet >/dev/null
   done
+  # Section 8 runs in PowerShell (pinned, into .tools/, from NuGet: before the seal).
+  LBT_PWSH="$(bash "$ROOT/scripts/install-powershell.sh" | sed -n 1p)"; export LBT_PWSH
   exec unshare --net --mount --pid --fork --mount-proc env LBT_RUN_ALL_SEALED=1 bash "$0" "$ROUNDS" "$CONTAINER_RUNS"
 fi
 
@@ -113,4 +116,9 @@ bash "$ROOT/bench/connection-check.sh" 50 > "$WORK/connection" 2>&1
 cat "$WORK/connection"
 connection=$(sed -n 's/.*"medianMs": *\([0-9.]*\).*/\1/p' "$WORK/connection" | head -1)
 awk -v c="$connection" 'BEGIN { printf "checklist median = %.2f ms (target <= 50 ms)  %s\n", c, (c <= 50 ? "met" : "MISSED") }'
+echo; echo "## 8. Wait-LocalhostConnection on a port already up (pwsh, packaged module, Measure-Command, median of 50; load $(load))"
+bash "$ROOT/bench/wait-up.sh" 50 > "$WORK/wait" 2>&1
+cat "$WORK/wait"
+wait_up=$(sed -n 's/^Wait-LocalhostConnection -Port [0-9]* *median *\([0-9.]*\) ms.*/\1/p' "$WORK/wait" | head -1)
+awk -v w="$wait_up" 'BEGIN { printf "wait on a port already up median = %.2f ms (target <= 20 ms)  %s\n", w, (w != "" && w <= 20 ? "met" : "MISSED") }'
 echo; echo "done, load $(load)"

@@ -21,13 +21,13 @@ busybox httpd -f -p "[::1]:$PORT" -h "$SEAL/www" &
 sleep 0.3
 cat > "$SEAL/bench.ps1" <<PS
 Import-Module '$ROOT/out/LoopbackTools'
-function Measure([scriptblock] \$Call) {
+function Measure-Median([scriptblock] \$Call) {
     \$null = & \$Call   # warm-up: JIT and the first lookup
     \$ms = foreach (\$i in 1..$RUNS) { (Measure-Command \$Call).TotalMilliseconds }
     \$sorted = @(\$ms | Sort-Object)
     '{0,-52} median {1,7:0.00} ms  min {2,7:0.00}  max {3,7:0.00}' -f \$Call.ToString().Trim(), \$sorted[[int][math]::Floor(\$sorted.Count / 2)], \$sorted[0], \$sorted[-1]
 }
-Measure { Wait-LocalhostConnection -Port $PORT }
-Measure { Wait-LocalhostConnection -Port $PORT -Http }
+Measure-Median { Wait-LocalhostConnection -Port $PORT }
+Measure-Median { Wait-LocalhostConnection -Port $PORT -Http }
 PS
 "$PWSH" -NoLogo -NoProfile -NonInteractive -File "$SEAL/bench.ps1"

@@ -144,8 +144,11 @@ Describe 'Wait-LocalhostConnection while the server is not there yet' -Tag 'Linu
         $failure.ErrorDetails.RecommendedAction | Should -Be "Fix the steps above; see Test-LocalhostConnection -Port $port."
         $text = $failure | Out-String -Width 80
         if ($env:LBT_SHOW_OUTPUT) { Write-Host $text }
-        # Every line of the message and the recommendation fits (PowerShell's echo of the test's own source line aside).
-        $text -split "`r?`n" | Where-Object { $_ -notmatch '^\s+\d+ \|' } | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        # Every line of the message and the recommendation fits (PowerShell's echo of this file's path and source line aside).
+        $said = @($text -split "`r?`n" | Where-Object { $_ -match '^     \| [^~]|^  Recommendation: ' })
+        $said.Count | Should -BeGreaterThan 5
+        $said | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        ($said -join ' ') -replace '\s+\|\s+', ' ' | Should -Match 'Listener step \(Fail\): nothing listens'
     }
 
     It 'is a terminating error: the script does not go on past it' {

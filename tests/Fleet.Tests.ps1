@@ -10,6 +10,7 @@ BeforeDiscovery {
         @{ Name = 'Test-LocalhostResolution'; Command = 'Test-LocalhostResolution -Layer HostsFile, OsResolver'; TypeName = 'LoopbackTools.LocalhostResolutionResult' }
         @{ Name = 'Test-LocalhostConnection'; Command = 'Test-LocalhostConnection -Port 3000'; TypeName = 'LoopbackTools.LocalhostConnectionStep' }
         @{ Name = 'Test-ContainerPort'; Command = 'Test-ContainerPort -All -Engine $env:LBT_ENGINE'; TypeName = 'LoopbackTools.ContainerPortResult' }
+        @{ Name = 'Wait-LocalhostConnection'; Command = 'Wait-LocalhostConnection -Port 3000 -TimeoutSec 10'; TypeName = 'LoopbackTools.LocalhostConnectionWait' }
     )
 }
 

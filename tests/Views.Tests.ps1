@@ -27,7 +27,7 @@ BeforeDiscovery {
             Produce = { Test-LocalhostResolution -DnsServer $script:Dns.Server -Port $script:Port } }
         @{ Name = 'Test-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed; Whole = @()
             Produce = { Test-LocalhostConnection -Port $script:Port } }
-        @{ Name = 'Wait-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionWait'; Skip = $false; Ready = $true; Whole = 'HostName', 'Address'
+        @{ Name = 'Wait-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionWait'; Skip = $false; Ready = $true; Whole = 'HostName', 'RemoteAddress'
             Produce = { Wait-LocalhostConnection -Port $script:Port -HostName 127.0.0.1; Wait-LocalhostConnection -Port $script:Port -HostName 127.0.0.1 } }
         @{ Name = 'Test-ContainerPort'; TypeName = 'LoopbackTools.ContainerPortResult'; Skip = -not $IsLinux; Ready = $engine; Whole = 'Finding', 'Container'
             Produce = { Wait-ContainerListening -Name $script:Containers } }

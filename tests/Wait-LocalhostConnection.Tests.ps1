@@ -55,7 +55,7 @@ Describe 'Wait-LocalhostConnection on a port that is up' {
         (Get-Command Wait-LocalhostConnection).OutputType.Name | Should -Contain 'LoopbackTools.LocalhostConnectionWait'
         $script:wait.HostName | Should -Be '127.0.0.1'
         $script:wait.Port | Should -Be $script:port
-        $script:wait.Address | Should -Be '127.0.0.1'
+        $script:wait.RemoteAddress | Should -Be '127.0.0.1'
         $script:wait.Attempts | Should -Be 1
         $script:wait.StatusCode | Should -Be 0
     }
@@ -70,7 +70,7 @@ Describe 'Wait-LocalhostConnection on a port that is up' {
             foreach ($width in 80, 120) {
                 $lines = ($row | Out-String -Width $width).Trim() -split "`r?`n"
                 $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-                $lines[0] | Should -Match '^HostName\s+Port\s+Address\s+Elapsed\s+Attempts\s+StatusCode$'
+                $lines[0] | Should -Match '^HostName\s+Port\s+RemoteAddress\s+Elapsed\s+Attempts\s+StatusCode$'
                 $lines[2] | Should -Match ("^127\.0\.0\.1\s+{0}\s+127\.0\.0\.1\s+\d+\.\d{{3}} s\s+1\s*$" -f $script:port)
             }
         }
@@ -113,7 +113,7 @@ Describe 'Wait-LocalhostConnection while the server is not there yet' -Tag 'Linu
         $server = Start-Httpd "127.0.0.1:$port" -DelaySec 2
         try {
             $wait = Wait-LocalhostConnection -Port $port -HostName 127.0.0.1 -TimeoutSec 20 -IntervalMilliseconds 100
-            $wait.Address | Should -Be '127.0.0.1'
+            $wait.RemoteAddress | Should -Be '127.0.0.1'
             $wait.Attempts | Should -BeGreaterThan 1
             $wait.ElapsedMilliseconds | Should -BeGreaterOrEqual 1500 -Because 'the server could not be reached before it started'
         }
@@ -176,7 +176,7 @@ Describe 'Wait-LocalhostConnection tries both families (the first-address trap o
             $wait = Invoke-WithHosts "127.0.0.1 localhost`n::1 localhost`n" "[System.Net.Dns]::GetHostAddresses('localhost') | ForEach-Object { `$_.ToString() } ; Wait-LocalhostConnection -Port $port -TimeoutSec 10" -PreferIPv4
             $wait[0..1] | Should -Be @('127.0.0.1', '::1') -Because 'the child''s resolver reads the test''s hosts file'
             $wait[2].PSObject.TypeNames[0] | Should -Be 'Deserialized.LoopbackTools.LocalhostConnectionWait'
-            $wait[2].Address | Should -Be '::1'
+            $wait[2].RemoteAddress | Should -Be '::1'
             $wait[2].HostName | Should -Be 'localhost'
         }
         finally { $server.Stop() }
@@ -188,7 +188,7 @@ Describe 'Wait-LocalhostConnection tries both families (the first-address trap o
             $port = $server.LocalEndpoint.Port
             $wait = Invoke-WithHosts "::1 localhost`n127.0.0.1 localhost`n" "[System.Net.Dns]::GetHostAddresses('localhost') | ForEach-Object { `$_.ToString() } ; Wait-LocalhostConnection -Port $port -TimeoutSec 10"
             $wait[0..1] | Should -Be @('::1', '127.0.0.1')
-            $wait[2].Address | Should -Be '127.0.0.1'
+            $wait[2].RemoteAddress | Should -Be '127.0.0.1'
         }
         finally { $server.Stop() }
     }

@@ -87,7 +87,7 @@ public sealed class WaitLocalhostConnectionCommand : LoopbackCmdlet
             return;
         }
 
-        WriteVerbose($"{wait.HostName}:{wait.Port} answered at {wait.Address} after {wait.ElapsedMilliseconds} ms ({wait.Attempts} round(s)).");
+        WriteVerbose($"{wait.HostName}:{wait.Port} answered at {wait.RemoteAddress} after {wait.ElapsedMilliseconds} ms ({wait.Attempts} round(s)).");
         if (!Quiet.IsPresent)
         {
             WriteObject(wait);

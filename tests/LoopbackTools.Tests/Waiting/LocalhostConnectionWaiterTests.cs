@@ -32,7 +32,7 @@ public sealed class LocalhostConnectionWaiterTests
 
         var wait = await waiting;
 
-        Assert.Equal(("127.0.0.1", port, "127.0.0.1", 0), (wait.HostName, wait.Port, wait.Address, wait.StatusCode));
+        Assert.Equal(("127.0.0.1", port, "127.0.0.1", 0), (wait.HostName, wait.Port, wait.RemoteAddress, wait.StatusCode));
         Assert.True(wait.Attempts > 1, $"{wait.Attempts} round(s)");
         Assert.True(wait.ElapsedMilliseconds >= 1900, $"{wait.ElapsedMilliseconds} ms");
     }
@@ -102,7 +102,7 @@ public sealed class LocalhostConnectionWaiterTests
 
         var wait = await new LocalhostConnectionWaiter().WaitAsync(options, null, CancellationToken.None);
 
-        Assert.Equal(("::1", 200), (wait.Address, wait.StatusCode));
+        Assert.Equal(("::1", 200), (wait.RemoteAddress, wait.StatusCode));
     }
 
     [Fact]

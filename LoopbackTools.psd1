@@ -24,6 +24,7 @@
         'Test-ContainerPort'
         'Test-LocalhostConnection'
         'Test-LocalhostResolution'
+        'Wait-LocalhostConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -13,6 +13,7 @@
 #   7. Test-LocalhostConnection whole checklist, healthy local port, no container engine, proxy variables set so
 #      the Proxy step judges every client family (bench/connection-check.sh)
 #   8. Test-ContainerConnection, healthy path from a container to a host service (bench/container-connection.sh)
+#   9. Wait-LocalhostConnection on a port already up, in pwsh over the packaged module (bench/wait-up.sh)
 # Core timings are in-process and warm (median of several scans after a warm-up) unless marked "cold".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,9 +26,11 @@ if [ -z "${LBT_RUN_ALL_SEALED:-}" ]; then
   for p in ss lsof dnsmasq dockerd docker busybox curl unshare; do
     command -v "$p" >/dev/null || [ -x "/usr/sbin/$p" ] || { echo "missing $p" >&2; exit 1; }
   done
-  for project in tests/LoopbackTools.ListenerProbe tests/LoopbackTools.ContainerProbe tests/LoopbackTools.ResolutionProbe bench/LoopbackTools.Benchmarks; do
+  for project in tests/LoopbackTools.ListenerProbe tests/LoopbackTools.ContainerProbe tests/LoopbackTools.ResolutionProbe bench/LoopbackTools.Benchmarks src/LoopbackTools; do
     dotnet build "$ROOT/$project" -c Release -nologo -v quiet >/dev/null
   done
+  # Section 8 runs in PowerShell (pinned, into .tools/, from NuGet: before the seal).
+  LBT_PWSH="$(bash "$ROOT/scripts/install-powershell.sh" | sed -n 1p)"; export LBT_PWSH
   exec unshare --net --mount --pid --fork --mount-proc env LBT_RUN_ALL_SEALED=1 bash "$0" "$ROUNDS" "$CONTAINER_RUNS"
 fi
 
@@ -120,4 +123,9 @@ bash "$ROOT/bench/container-connection.sh" 20 > "$WORK/container-connection" 2>&
 cat "$WORK/container-connection"
 container_connection=$(sed -n 's/^median \([0-9.]*\) ms.*/\1/p' "$WORK/container-connection")
 awk -v c="$container_connection" 'BEGIN { printf "container connection median = %.1f ms (target <= 100 ms)  %s\n", c, (c <= 100 ? "met" : "MISSED") }'
+echo; echo "## 9. Wait-LocalhostConnection on a port already up (pwsh, packaged module, Measure-Command, median of 50; load $(load))"
+bash "$ROOT/bench/wait-up.sh" 50 > "$WORK/wait" 2>&1
+cat "$WORK/wait"
+wait_up=$(sed -n 's/^Wait-LocalhostConnection -Port [0-9]* *median *\([0-9.]*\) ms.*/\1/p' "$WORK/wait" | head -1)
+awk -v w="$wait_up" 'BEGIN { printf "wait on a port already up median = %.2f ms (target <= 20 ms)  %s\n", w, (w != "" && w <= 20 ? "met" : "MISSED") }'
 echo; echo "done, load $(load)"

@@ -11,6 +11,7 @@ BeforeDiscovery {
         @{ Name = 'Test-LocalhostConnection'; Command = 'Test-LocalhostConnection -Port 3000'; TypeName = 'LoopbackTools.LocalhostConnectionStep' }
         @{ Name = 'Test-ContainerPort'; Command = 'Test-ContainerPort -All -Engine $env:LBT_ENGINE'; TypeName = 'LoopbackTools.ContainerPortResult' }
         @{ Name = 'Test-ContainerConnection'; Command = 'Test-ContainerConnection -Name lbt-fleet-web -Port 8080 -TargetName localhost -Engine $env:LBT_ENGINE'; TypeName = 'LoopbackTools.LocalhostConnectionStep' }
+        @{ Name = 'Wait-LocalhostConnection'; Command = 'Wait-LocalhostConnection -Port 3000 -TimeoutSec 10'; TypeName = 'LoopbackTools.LocalhostConnectionWait' }
     )
 }
 

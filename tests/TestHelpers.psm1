@@ -100,7 +100,7 @@ function Get-DefaultViewControl([Parameter(Mandatory)] [string] $TypeName) {
 function ConvertTo-StableReadmeBlock([string] $Text) {
     <#
     The README's rendered block with what changes from run to run made equal: process ids (the listener table's
-    ProcessId column, "name (pid)", "name (pid N)" in findings), and Docker's proxy answering a request to a dead port with a reset or an empty
+    ProcessId column, "name (pid)", "name (pid N)" in findings), Wait-LocalhostConnection's elapsed time and round count, and Docker's proxy answering a request to a dead port with a reset or an empty
     reply (either is the same finding).
     #>
     $lines = foreach ($line in ($Text -replace "`r", '') -split "`n") {
@@ -108,6 +108,8 @@ function ConvertTo-StableReadmeBlock([string] $Text) {
         $line = $line -replace '^((?:Tcp|Udp) +\S+ +\d+ +\S+) +\d+( |$)', '$1 PID$2'
         $line = $line -replace '\(\d+\)', '(PID)'
         $line = $line -replace '\(pid \d+\)', '(pid PID)'
+        # Wait-LocalhostConnection: how long a wait took and how many rounds a timeout had differ from run to run.
+        $line = $line -replace '\b\d+\.\d{3} s\b', 'N.NNN s' -replace '\(\d+ rounds;', '(N rounds;'
         $line -replace '\bEmptyReply\b', 'Reset'
     }
     ($lines -join "`n").Trim()

@@ -30,6 +30,8 @@ BeforeDiscovery {
         # The same step type from inside a container, to the host's 127.0.0.1-only listener (the group header names the container).
         @{ Name = 'Test-ContainerConnection (host service on 127.0.0.1)'; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed -and $engine; Whole = @()
             Produce = { Test-ContainerConnection -Name $script:Client -Port $script:Port } }
+        @{ Name = 'Wait-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionWait'; Skip = $false; Ready = $true; Whole = 'HostName', 'RemoteAddress'
+            Produce = { Wait-LocalhostConnection -Port $script:Port -HostName 127.0.0.1; Wait-LocalhostConnection -Port $script:Port -HostName 127.0.0.1 } }
         @{ Name = 'Test-ContainerPort'; TypeName = 'LoopbackTools.ContainerPortResult'; Skip = -not $IsLinux; Ready = $engine; Whole = 'Finding', 'Container'
             Produce = { Wait-ContainerListening -Name $script:Containers } }
     )

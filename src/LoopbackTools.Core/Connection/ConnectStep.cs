@@ -57,7 +57,7 @@ internal static class ConnectStep
         return StepVerdict.Pass($"{name}:{port} accepts at every address {name} resolves to ({all})", evidence);
     }
 
-    private static string Said(ConnectOutcome outcome) => outcome switch
+    public static string Said(ConnectOutcome outcome) => outcome switch
     {
         ConnectOutcome.Refused => "refuses",
         ConnectOutcome.TimedOut => "times out",

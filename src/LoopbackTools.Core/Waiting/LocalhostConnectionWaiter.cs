@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using LoopbackTools.Connection;
+using LoopbackTools.Diagnostics;
+using LoopbackTools.Resolution;
+
+namespace LoopbackTools.Waiting;
+
+/// <summary>
+/// Wait-LocalhostConnection's engine: each round resolves the name again and tries every address it gives, both
+/// families at once, so a server that binds only one family (the first-address trap of wait-on and wait-for-it)
+/// is found wherever it listens. On timeout Test-LocalhostConnection's checklist says why.
+/// </summary>
+public sealed class LocalhostConnectionWaiter
+{
+    /// <summary>The least an attempt is allowed: a connection to a loopback listener takes well under a millisecond.</summary>
+    private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The most one attempt may take, so a dropped SYN or a stalled reply does not hold up the next round.</summary>
+    private static readonly TimeSpan MaximumAttempt = TimeSpan.FromSeconds(2);
+
+    private readonly LocalhostConnectionCheck _check;
+
+    public LocalhostConnectionWaiter(LocalhostConnectionCheck? check = null)
+    {
+        _check = check ?? new LocalhostConnectionCheck();
+    }
+
+    /// <summary>Waits; on timeout throws Connection.WaitTimedOut carrying the checklist's failing and warning steps.</summary>
+    /// <exception cref="LoopbackToolsException">Connection.WaitTimedOut; Connection.InvalidPort, Connection.InvalidStatusCode, Dns.InvalidName.</exception>
+    public async Task<LocalhostConnectionWait> WaitAsync(LocalhostConnectionWaitOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (wait, rounds, lastRound) = await RunAsync(options, progress, cancellationToken).ConfigureAwait(false);
+        if (wait is not null)
+        {
+            return wait;
+        }
+
+        progress?.Report(new WorkProgress(Activity, $"{Target(options)} did not answer: running Test-LocalhostConnection's checklist", 0, 0));
+        var check = new LocalhostConnectionOptions(options.Port)
+        {
+            Name = LiteralOrName(options.HostName),
+            Http = options.Http,
+            HostsFilePath = options.HostsFilePath,
+            Engine = options.Engine,
+        };
+        var steps = await _check.CheckAsync(check, cancellationToken).ConfigureAwait(false);
+        throw ConnectionErrors.WaitTimedOut(Target(options), options.Port, options.Timeout, rounds, lastRound, steps);
+    }
+
+    /// <summary>Waits; null on timeout (what -Quiet needs: no checklist is run).</summary>
+    /// <exception cref="LoopbackToolsException">Connection.InvalidPort, Connection.InvalidStatusCode, Dns.InvalidName.</exception>
+    public async Task<LocalhostConnectionWait?> TryWaitAsync(LocalhostConnectionWaitOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken) =>
+        (await RunAsync(options, progress, cancellationToken).ConfigureAwait(false)).Wait;
+
+    private const string Activity = "Wait-LocalhostConnection";
+
+    private static async Task<(LocalhostConnectionWait? Wait, int Rounds, string LastRound)> RunAsync(LocalhostConnectionWaitOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var name = LiteralOrName(options.HostName);
+        LocalhostConnectionCheck.Validate(new LocalhostConnectionOptions(options.Port) { Name = name });
+        var statuses = options.Http ? HttpStatusSet.Parse(options.StatusCodes) : null;
+        var path = RequestPath(options.Path);
+        var literal = IPAddress.TryParse(name, out var address) ? new[] { address } : null;
+        var target = Target(options);
+        var watch = Stopwatch.StartNew();
+        var rounds = 0;
+        var lastRound = string.Empty;
+        while (true)
+        {
+            rounds++;
+            var attemptTimeout = Clamp(options.Timeout - watch.Elapsed);
+            var (addresses, failure) = literal is not null
+                ? (literal, string.Empty)
+                : await OsResolverLayer.LookupAsync(name, attemptTimeout, cancellationToken).ConfigureAwait(false);
+            var resolved = (addresses ?? Array.Empty<IPAddress>()).Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Distinct().ToArray();
+            if (resolved.Length == 0)
+            {
+                lastRound = $"{name} does not resolve ({(failure.Length == 0 ? "no addresses" : failure)})";
+            }
+            else
+            {
+                var attempts = await FirstSuccessAsync(resolved, name, options.Port, path, statuses, attemptTimeout, cancellationToken).ConfigureAwait(false);
+                var won = attempts.FirstOrDefault(a => a.Succeeded);
+                if (won is not null)
+                {
+                    return (new LocalhostConnectionWait(options.HostName.Trim(), options.Port, won.Address.ToString(), watch.ElapsedMilliseconds, rounds, won.StatusCode), rounds, string.Empty);
+                }
+
+                lastRound = string.Join(", ", attempts.Select(a => a.ToString()));
+            }
+
+            var remaining = options.Timeout - watch.Elapsed;
+            progress?.Report(new WorkProgress(
+                Activity,
+                string.Format(CultureInfo.InvariantCulture, "Waiting for {0}: {1:0.0} of {2:0.#} s, round {3}: {4}", target, watch.Elapsed.TotalSeconds, options.Timeout.TotalSeconds, rounds, lastRound),
+                (int)Math.Min(watch.ElapsedMilliseconds, (long)options.Timeout.TotalMilliseconds),
+                (int)options.Timeout.TotalMilliseconds));
+            if (remaining <= TimeSpan.Zero)
+            {
+                return (null, rounds, lastRound);
+            }
+
+            await Task.Delay(options.Interval < remaining ? options.Interval : remaining, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every address at once; returns as soon as one succeeds (the others are abandoned), else every answer in the resolver's order.</summary>
+    private static async Task<IReadOnlyList<WaitAttempt>> FirstSuccessAsync(IPAddress[] resolved, string name, int port, string path, HttpStatusSet? statuses, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = resolved.Select(a => TryAsync(new IPEndPoint(a, port), name, path, statuses, timeout, abandon.Token)).ToList();
+        var all = pending.ToArray();
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending).ConfigureAwait(false);
+            pending.Remove(done);
+            var attempt = await done.ConfigureAwait(false);
+            if (attempt.Succeeded)
+            {
+                abandon.Cancel();
+                _ = Task.WhenAll(pending).ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return new[] { attempt };
+            }
+        }
+
+        return all.Select(t => t.Result).ToArray();
+    }
+
+    private static async Task<WaitAttempt> TryAsync(IPEndPoint endpoint, string name, string path, HttpStatusSet? statuses, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var address = endpoint.Address;
+        if (statuses is null)
+        {
+            var outcome = await TcpConnectProbe.ConnectAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false);
+            return new WaitAttempt(address, outcome == ConnectOutcome.Accepted, 0, ConnectStep.Said(outcome));
+        }
+
+        var (head, failure) = await HttpHeadRequest.GetAsync(endpoint, name, path, timeout, cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            return new WaitAttempt(address, false, 0, "got " + failure);
+        }
+
+        if (!HttpHeadRequest.TryReadStatus(head, out var status, out var line))
+        {
+            return new WaitAttempt(address, false, 0, $"answers something that is not HTTP ('{line}')");
+        }
+
+        var accepted = statuses.Contains(status);
+        return new WaitAttempt(address, accepted, status, accepted ? "answers " + line : $"answers {line}, not {statuses}");
+    }
+
+    /// <summary>The request target: "/" added in front when missing; a space or control character cannot be sent.</summary>
+    private static string RequestPath(string path)
+    {
+        var given = path ?? string.Empty;
+        if (given.Any(c => c <= ' ' || c >= 0x7f))
+        {
+            throw ConnectionErrors.InvalidPath(given);
+        }
+
+        return given.StartsWith("/", StringComparison.Ordinal) ? given : "/" + given;
+    }
+
+    private static TimeSpan Clamp(TimeSpan remaining) =>
+        remaining < MinimumAttempt ? MinimumAttempt : remaining > MaximumAttempt ? MaximumAttempt : remaining;
+
+    /// <summary>"[::1]" as the address ::1 (as in a URL); anything else as given, trimmed.</summary>
+    private static string LiteralOrName(string hostName)
+    {
+        var name = (hostName ?? string.Empty).Trim();
+        return name.Length > 2 && name[0] == '[' && name[name.Length - 1] == ']' && IPAddress.TryParse(name.Substring(1, name.Length - 2), out _)
+            ? name.Substring(1, name.Length - 2)
+            : name;
+    }
+
+    private static string Target(LocalhostConnectionWaitOptions options)
+    {
+        var name = LiteralOrName(options.HostName);
+        var shown = name.IndexOf(':') >= 0 ? $"[{name}]" : name;
+        return options.Http ? $"http://{shown}:{options.Port}{RequestPath(options.Path)}" : $"{shown}:{options.Port}";
+    }
+}

@@ -13,13 +13,16 @@
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [int[]] $Counts = @(1000, 10000, 100000),
-    [string[]] $Operations = @('Add', 'Set', 'Remove'),
+    # A string, so `pwsh -File ... -Counts 1000,10000` binds (as int[] it would read "1000,10000" as one number).
+    [string] $Counts = '1000,10000,100000',
+    [string] $Operations = 'Add,Set,Remove',
     [switch] $SkipWhatIf,
     [int] $NameCount = 100000,
     [int] $Entries = 265000
 )
 $ErrorActionPreference = 'Stop'
+$countList = [int[]]($Counts -split ',')
+$operationList = $Operations -split ','
 Import-Module (Resolve-Path -LiteralPath $ModulePath).ProviderPath
 $work = Join-Path ([IO.Path]::GetTempPath()) "lbt-hosts-scaling-$PID"
 New-Item -ItemType Directory -Path $work | Out-Null
@@ -65,12 +68,12 @@ Add-Content -LiteralPath $ResultPath -Value ("# {0}-line file ({1} entries); loa
 # ms is wall-clock time; cpu_ms the process's processor time over it (all threads), which a busy machine inflates less.
 Add-Content -LiteralPath $ResultPath -Value ('{0,-34} {1,8} {2,10} {3,10} {4,10}' -f 'what', 'records', 'ms', 'us/record', 'cpu_ms')
 
-foreach ($count in $Counts) {
+foreach ($count in $countList) {
     # New names for Add; names already in the file (spread over it) for Set and Remove.
     $adds = foreach ($n in 1..$count) { [pscustomobject]@{ HostName = "ad$n.blocked.example"; IPAddress = '0.0.0.0' } }
     $step = [math]::Max(1, [math]::Floor($Entries / $count))
     $existing = foreach ($n in 0..($count - 1)) { [pscustomobject]@{ HostName = $blocked[($n * $step) % $Entries] } }
-    foreach ($op in $Operations) {
+    foreach ($op in $operationList) {
         foreach ($mode in @('Confirm:$false', 'WhatIf')) {
             if ($mode -eq 'WhatIf' -and $SkipWhatIf) { continue }
             $whatIf = $mode -eq 'WhatIf'

@@ -11,6 +11,8 @@
 #   5. Test-LocalhostResolution full check against a loopback dnsmasq (scripts/bench-resolution.sh)
 #   6. Test-ContainerPort -All over 20 containers vs a docker inspect + curl loop (bench/container-ports.sh)
 #   7. Test-LocalhostConnection whole checklist, healthy local port, no container engine (bench/connection-check.sh)
+#   8. hosts edits at blocklist scale in pwsh over the packaged module: piped Add/Set/Remove-HostsEntry records at
+#      1,000 / 10,000 / 100,000 into the 265k-line blocklist, -HostName with 100,000 names, Get-HostsEntry (bench/hosts-scaling.ps1)
 # Core timings are in-process and warm (median of several scans after a warm-up) unless marked "cold".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +25,8 @@ if [ -z "${LBT_RUN_ALL_SEALED:-}" ]; then
   for p in ss lsof dnsmasq dockerd docker busybox curl unshare; do
     command -v "$p" >/dev/null || [ -x "/usr/sbin/$p" ] || { echo "missing $p" >&2; exit 1; }
   done
+  dotnet build "$ROOT/src/LoopbackTools" -c Release -nologo -v quiet >/dev/null   # out/LoopbackTools, for section 8
+  bash "$ROOT/scripts/install-powershell.sh" >/dev/null                           # .tools/pwsh, for section 8
   for project in tests/LoopbackTools.ListenerProbe tests/LoopbackTools.ContainerProbe tests/LoopbackTools.ResolutionProbe bench/LoopbackTools.Benchmarks; do
     dotnet build "$ROOT/$project" -c Release -nologo -v quiet >/dev/null
   done
@@ -113,4 +117,19 @@ bash "$ROOT/bench/connection-check.sh" 50 > "$WORK/connection" 2>&1
 cat "$WORK/connection"
 connection=$(sed -n 's/.*"medianMs": *\([0-9.]*\).*/\1/p' "$WORK/connection" | head -1)
 awk -v c="$connection" 'BEGIN { printf "checklist median = %.2f ms (target <= 50 ms)  %s\n", c, (c <= 50 ? "met" : "MISSED") }'
+
+echo; echo "## 8. Hosts edits at blocklist scale, pwsh over the packaged module (each timing on a fresh copy of the 265k-line file; load $(load))"
+# -WhatIf prints a line per record to the host: stdout goes to /dev/null, the results to a file.
+"$ROOT/.tools/pwsh/pwsh" -NoProfile -File "$ROOT/bench/hosts-scaling.ps1" -ModulePath "$ROOT/out/LoopbackTools" -ResultPath "$WORK/hosts-scaling" >/dev/null
+cat "$WORK/hosts-scaling"
+awk '$1 ~ /^(Add|Set|Remove)$/ && $2 == "piped" && $3 == "-Confirm:$false" { us[$1, $4] = $6 }
+  $1 == "Add" && $2 == "-HostName" { names = $6 } $1 == "(Get-HostsEntry).Count" { get = $5 }
+  END {
+    split("Add Set Remove", ops, " ")
+    for (i = 1; i <= 3; i++) { o = ops[i]; r = us[o, 100000] / us[o, 1000]
+      printf "%-6s per record: 1k %.1f us, 100k %.1f us: %.2fx (target <= 1.5x)  %s\n", o, us[o, 1000], us[o, 100000], r, (r <= 1.5 ? "met" : "MISSED") }
+    t = us["Add", 100000] * 100000 / 1e6
+    printf "100,000 piped Add records = %.2f s (target <= 5 s)  %s\n", t, (t <= 5 ? "met" : "MISSED")
+    printf "Add -HostName with 100,000 names = %.2f s (target <= 2 s)  %s\n", names / 1000, (names <= 2000 ? "met" : "MISSED")
+    printf "(Get-HostsEntry).Count of the 265k-line file = %.2f s (target <= 1 s)  %s\n", get / 1000, (get <= 1000 ? "met" : "MISSED") }' "$WORK/hosts-scaling"
 echo; echo "done, load $(load)"

@@ -14,6 +14,8 @@
 #      the Proxy step judges every client family (bench/connection-check.sh)
 #   8. Test-ContainerConnection, healthy path from a container to a host service (bench/container-connection.sh)
 #   9. Wait-LocalhostConnection on a port already up, in pwsh over the packaged module (bench/wait-up.sh)
+#  10. hosts edits at blocklist scale in pwsh over the packaged module: piped Add/Set/Remove-HostsEntry records at
+#      1,000 / 10,000 / 100,000 into the 265k-line blocklist, -HostName with 100,000 names, Get-HostsEntry (bench/hosts-scaling.ps1)
 # Core timings are in-process and warm (median of several scans after a warm-up) unless marked "cold".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,7 +31,7 @@ if [ -z "${LBT_RUN_ALL_SEALED:-}" ]; then
   for project in tests/LoopbackTools.ListenerProbe tests/LoopbackTools.ContainerProbe tests/LoopbackTools.ResolutionProbe bench/LoopbackTools.Benchmarks src/LoopbackTools; do
     dotnet build "$ROOT/$project" -c Release -nologo -v quiet >/dev/null
   done
-  # Section 8 runs in PowerShell (pinned, into .tools/, from NuGet: before the seal).
+  # Sections 9 and 10 run in PowerShell (pinned, into .tools/, from NuGet: before the seal).
   LBT_PWSH="$(bash "$ROOT/scripts/install-powershell.sh" | sed -n 1p)"; export LBT_PWSH
   exec unshare --net --mount --pid --fork --mount-proc env LBT_RUN_ALL_SEALED=1 bash "$0" "$ROUNDS" "$CONTAINER_RUNS"
 fi
@@ -128,4 +130,18 @@ bash "$ROOT/bench/wait-up.sh" 50 > "$WORK/wait" 2>&1
 cat "$WORK/wait"
 wait_up=$(sed -n 's/^Wait-LocalhostConnection -Port [0-9]* *median *\([0-9.]*\) ms.*/\1/p' "$WORK/wait" | head -1)
 awk -v w="$wait_up" 'BEGIN { printf "wait on a port already up median = %.2f ms (target <= 20 ms)  %s\n", w, (w != "" && w <= 20 ? "met" : "MISSED") }'
+echo; echo "## 10. Hosts edits at blocklist scale, pwsh over the packaged module (each timing on a fresh copy of the 265k-line file; load $(load))"
+# -WhatIf prints a line per record to the host: stdout goes to /dev/null, the results to a file.
+"$LBT_PWSH" -NoProfile -File "$ROOT/bench/hosts-scaling.ps1" -ModulePath "$ROOT/out/LoopbackTools" -ResultPath "$WORK/hosts-scaling" >/dev/null
+cat "$WORK/hosts-scaling"
+awk '$1 ~ /^(Add|Set|Remove)$/ && $2 == "piped" && $3 == "-Confirm:$false" { us[$1, $4] = $6 }
+  $1 == "Add" && $2 == "-HostName" { names = $6 } $1 == "(Get-HostsEntry).Count" { get = $5 }
+  END {
+    split("Add Set Remove", ops, " ")
+    for (i = 1; i <= 3; i++) { o = ops[i]; r = us[o, 100000] / us[o, 1000]
+      printf "%-6s per record: 1k %.1f us, 100k %.1f us: %.2fx (target <= 1.5x)  %s\n", o, us[o, 1000], us[o, 100000], r, (r <= 1.5 ? "met" : "MISSED") }
+    t = us["Add", 100000] * 100000 / 1e6
+    printf "100,000 piped Add records = %.2f s (target <= 5 s)  %s\n", t, (t <= 5 ? "met" : "MISSED")
+    printf "Add -HostName with 100,000 names = %.2f s (target <= 2 s)  %s\n", names / 1000, (names <= 2000 ? "met" : "MISSED")
+    printf "(Get-HostsEntry).Count of the 265k-line file = %.2f s (target <= 1 s)  %s\n", get / 1000, (get <= 1000 ? "met" : "MISSED") }' "$WORK/hosts-scaling"
 echo; echo "done, load $(load)"

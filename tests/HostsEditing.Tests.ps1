@@ -85,3 +85,64 @@ Describe 'Editing a hosts file' {
         [System.IO.File]::ReadAllBytes($path) | Should -Be $bytes
     }
 }
+
+Describe 'Editing a hosts file at blocklist scale' {
+    BeforeAll {
+        # Comments, tabs, CRLF and LF, a disabled line and an entry sharing its line: every byte of it must survive.
+        $header = "# blocklist`r`n127.0.0.1`tlocalhost`r`n::1 localhost ip6-localhost`n# 0.0.0.0 off.example`r`n`r`n0.0.0.0 keep.example shared.example # kept`r`n"
+        $count = 20000
+        $names = foreach ($n in 1..$count) { "ad$n.blocked.example" }
+    }
+
+    BeforeEach {
+        $hostsPath = Join-Path $TestDrive 'hosts'
+        [System.IO.File]::WriteAllText($hostsPath, $header)
+        Remove-Item (Join-Path $TestDrive 'hosts.bak') -ErrorAction SilentlyContinue
+    }
+
+    It 'adds 20,000 piped records as one line each, in order, in one write with one backup, and removes them again' {
+        $names | ForEach-Object { [pscustomobject]@{ IPAddress = '0.0.0.0'; HostName = $_ } } | Add-HostsEntry -Path $hostsPath -Confirm:$false
+        $text = [System.IO.File]::ReadAllText($hostsPath)
+        $text.StartsWith($header, [System.StringComparison]::Ordinal) | Should -BeTrue
+        $added = $text.Substring($header.Length).Split("`r`n")
+        $added.Count | Should -Be ($count + 1)
+        $added[-1] | Should -BeExactly ''
+        for ($i = 0; $i -lt $count; $i++) {
+            if ($added[$i] -cne "0.0.0.0 $($names[$i])") { throw "line $($i + 1) of the added lines is '$($added[$i])'" }
+        }
+        [System.IO.File]::ReadAllText((Join-Path $TestDrive 'hosts.bak')) | Should -BeExactly $header
+        Get-ChildItem $TestDrive -Filter 'hosts*' | Should -HaveCount 2
+
+        $names | ForEach-Object { [pscustomobject]@{ HostName = $_ } } | Remove-HostsEntry -Path $hostsPath -NoBackup -Confirm:$false
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly $header
+    }
+
+    It 'sets every other one of 20,000 piped names and keeps every other byte' {
+        $lines = foreach ($name in $names) { "0.0.0.0 $name`n" }
+        [System.IO.File]::WriteAllText($hostsPath, $header + -join $lines)
+        $changed = for ($i = 0; $i -lt $count; $i += 2) { [pscustomobject]@{ HostName = $names[$i] } }
+        $changed | Set-HostsEntry -Address 127.0.0.1 -Path $hostsPath -NoBackup -Confirm:$false
+        $expected = for ($i = 0; $i -lt $count; $i++) { if ($i % 2 -eq 0) { "127.0.0.1 $($names[$i])`n" } else { $lines[$i] } }
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly ($header + -join $expected)
+    }
+
+    It 'refuses a piped name that an earlier record of the same run added, and writes the rest' {
+        $records = 'one.example', 'two.example', 'ONE.example' | ForEach-Object { [pscustomobject]@{ IPAddress = '0.0.0.0'; HostName = $_ } }
+        $records | Add-HostsEntry -Path $hostsPath -NoBackup -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.NameAlreadyMapped,*'
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly ($header + "0.0.0.0 one.example`r`n0.0.0.0 two.example`r`n")
+    }
+
+    It 'writes the names of -HostName on one line, in order, then those of -Alias' {
+        Add-HostsEntry 0.0.0.0 -HostName a.example, b.example -Alias c.example -Path $hostsPath -NoBackup
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly ($header + "0.0.0.0 a.example b.example c.example`r`n")
+    }
+
+    It 'refuses a -HostName list with a name already mapped, naming it, and writes nothing' {
+        Add-HostsEntry 0.0.0.0 -HostName new.example, shared.example -Path $hostsPath -NoBackup -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.NameAlreadyMapped,*'
+        $failed[0].Exception.Message | Should -BeLike "*'shared.example'*line 6*"
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly $header
+    }
+}

@@ -3,7 +3,7 @@ using LoopbackTools.Commands.Plumbing;
 
 namespace LoopbackTools.Commands;
 
-/// <summary>Add-HostsEntry: appends one line; all checks, formatting and the safe write are in Core (HostsEditor, HostsFileWriter).</summary>
+/// <summary>Add-HostsEntry: appends one line per record, every -HostName (then every -Alias) on it in order; all checks, formatting and the safe write are in Core (HostsEditor, HostsFileWriter).</summary>
 [Cmdlet(VerbsCommon.Add, "HostsEntry", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(HostsEntry))]
 public sealed class AddHostsEntryCommand : HostsEditCmdlet
@@ -16,7 +16,7 @@ public sealed class AddHostsEntryCommand : HostsEditCmdlet
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    public string? HostName { get; set; }
+    public string[]? HostName { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Aliases")]

@@ -11,11 +11,19 @@ namespace LoopbackTools.Hosts;
 /// (and within them only the edited part); every other line is copied byte for byte with its own ending.
 /// New lines go at the end with the file's prevailing line ending and encoding; a file without a final
 /// newline first gets one, so nothing is glued onto its last line. Nothing is written to disk here.
+/// Planning a record costs the same however many were planned before: the lines naming each name are indexed once
+/// and kept up to date as lines are planned (<see cref="HostsLineIndex"/>); only a wildcard pattern or a removal by
+/// address alone reads every line.
 /// </summary>
 public sealed class HostsEditor
 {
     private readonly SortedDictionary<int, HostsLineChange> _edits = new();
     private readonly List<HostsLineChange> _added = new();
+
+    // Edited and added lines: their entry as planned (null: none). Other lines hold the document's entry.
+    private readonly Dictionary<int, HostsEntry?> _planned = new();
+
+    private HostsLineIndex? _index;
 
     public HostsEditor(HostsDocument document)
     {
@@ -31,26 +39,31 @@ public sealed class HostsEditor
     /// <summary>Plans a new line <c>address hostName aliases # comment</c> at the end of the file.</summary>
     /// <param name="force">Add even when an enabled line already maps one of the names.</param>
     /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.InvalidAddress, Hosts.InvalidHostName, Hosts.InvalidComment, or Hosts.NameAlreadyMapped (without <paramref name="force"/>).</exception>
-    public HostsLineChange Add(string address, string hostName, IEnumerable<string>? aliases, string? comment, bool force)
+    public HostsLineChange Add(string address, string hostName, IEnumerable<string>? aliases, string? comment, bool force) =>
+        Add(address, new[] { hostName }, aliases, comment, force);
+
+    /// <summary>Plans a new line <c>address hostNames aliases # comment</c>: every name on the one line, in order.</summary>
+    /// <param name="force">Add even when an enabled line already maps one of the names.</param>
+    /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.InvalidAddress, Hosts.InvalidHostName (also for no name at all), Hosts.InvalidComment, or Hosts.NameAlreadyMapped (without <paramref name="force"/>).</exception>
+    public HostsLineChange Add(string address, IEnumerable<string> hostNames, IEnumerable<string>? aliases, string? comment, bool force)
     {
         var info = HostsInput.Address(address);
-        var names = new[] { HostsInput.HostName(hostName) }.Concat((aliases ?? Enumerable.Empty<string>()).Select(HostsInput.HostName)).ToList();
-        var note = HostsInput.Comment(comment);
-        if (!force)
+        var names = (hostNames ?? throw new ArgumentNullException(nameof(hostNames))).Concat(aliases ?? Enumerable.Empty<string>()).Select(HostsInput.HostName).ToList();
+        if (names.Count == 0)
         {
-            foreach (var (_, entry) in CurrentEntries(true))
-            {
-                var taken = names.FirstOrDefault(n => entry.Enabled && HostsNameIndex.NamesOf(entry).Contains(n, StringComparer.OrdinalIgnoreCase));
-                if (taken is not null)
-                {
-                    throw HostsErrors.NameAlreadyMapped(entry, taken);
-                }
-            }
+            throw HostsErrors.InvalidHostName(string.Empty, "no host name was given.");
+        }
+
+        var note = HostsInput.Comment(comment);
+        if (!force && FirstEnabledNaming(names) is { } taken)
+        {
+            throw HostsErrors.NameAlreadyMapped(taken.Entry, taken.Name);
         }
 
         var text = info.Text + NewLineSeparator() + string.Join(" ", names) + (note.Length == 0 ? string.Empty : " # " + note);
         var change = new HostsLineChange(HostsChangeKind.Add, Document.Lines.Count + _added.Count + 1, null, text);
         _added.Add(change);
+        Track(change.LineNumber, ParseLine(text, change.LineNumber));
         return change;
     }
 
@@ -68,7 +81,7 @@ public sealed class HostsEditor
         }
 
         var pattern = new WildcardPattern(hostName ?? throw new ArgumentNullException(nameof(hostName)));
-        var targets = CurrentEntries(false)
+        var targets = CurrentEntriesNaming(hostName)
             .Where(t => (t.Entry.Enabled || update.Enabled == true) && HostsNameIndex.NamesOf(t.Entry).Any(pattern.IsMatch))
             .ToList();
         if (update.AddressInfo is not null && targets.Any(t => t.Entry.AddressFamily == update.AddressInfo.Family))
@@ -113,7 +126,8 @@ public sealed class HostsEditor
         var wanted = string.IsNullOrEmpty(address) ? null : HostsInput.Address(address).Normalized;
         var pattern = string.IsNullOrEmpty(hostName) ? null : new WildcardPattern(hostName!);
         var changes = new List<HostsLineChange>();
-        foreach (var (line, entry) in CurrentEntries(false).ToList())
+        var candidates = pattern is null ? CurrentEntries(false) : CurrentEntriesNaming(hostName!);
+        foreach (var (line, entry) in candidates.ToList())
         {
             if (wanted is not null && AddressInfo.TryCreate(entry.IPAddress)?.Normalized != wanted)
             {
@@ -240,12 +254,128 @@ public sealed class HostsEditor
         if (after == before)
         {
             _edits.Remove(lineNumber);
+            Track(lineNumber, null);
             return null;
         }
 
         var change = new HostsLineChange(after is null ? HostsChangeKind.Remove : HostsChangeKind.Change, lineNumber, before, after);
         _edits[lineNumber] = change;
+        Track(lineNumber, after is null ? null : ParseLine(after, lineNumber));
         return change;
+    }
+
+    /// <summary>
+    /// Records line <paramref name="lineNumber"/>'s entry as planned (an existing line back to its own text: pass null,
+    /// its <see cref="_edits"/> entry already gone) and moves its names in the index.
+    /// </summary>
+    private void Track(int lineNumber, HostsEntry? planned)
+    {
+        var index = Index;
+        if (EntryAt(lineNumber) is { } old)
+        {
+            foreach (var name in HostsNameIndex.NamesOf(old))
+            {
+                index.Remove(name, lineNumber);
+            }
+        }
+
+        if (_edits.ContainsKey(lineNumber) || lineNumber > Document.Lines.Count)
+        {
+            _planned[lineNumber] = planned;
+        }
+        else
+        {
+            _planned.Remove(lineNumber);
+        }
+
+        if (EntryAt(lineNumber) is { } now)
+        {
+            foreach (var name in HostsNameIndex.NamesOf(now))
+            {
+                index.Add(name, lineNumber);
+            }
+        }
+    }
+
+    /// <summary>The entry line <paramref name="lineNumber"/> holds with the planned edits (null: none).</summary>
+    private HostsEntry? EntryAt(int lineNumber) =>
+        _planned.TryGetValue(lineNumber, out var planned) ? planned : lineNumber <= Document.Lines.Count ? Document.EntryOfLine(lineNumber) : null;
+
+    /// <summary>The index of every name of the file as read, built on first use.</summary>
+    private HostsLineIndex Index
+    {
+        get
+        {
+            if (_index is null)
+            {
+                _index = new HostsLineIndex();
+                for (var i = 0; i < Document.EntryCount; i++)
+                {
+                    var entry = Document.Entries[i];
+                    foreach (var name in HostsNameIndex.NamesOf(entry))
+                    {
+                        _index.Add(name, entry.LineNumber);
+                    }
+                }
+            }
+
+            return _index;
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="CurrentEntries"/> (without added lines) holds for lines that may name <paramref name="pattern"/>:
+    /// for a literal name the index's lines, in file order; for a wildcard pattern every entry.
+    /// </summary>
+    private IEnumerable<(int Line, HostsEntry Entry)> CurrentEntriesNaming(string pattern)
+    {
+        if (WildcardPattern.ContainsWildcards(pattern) || pattern.IndexOf('`') >= 0)
+        {
+            return CurrentEntries(false);
+        }
+
+        return Index.LinesOf(pattern).Where(n => n <= Document.Lines.Count).Select(n => (Line: n, Entry: EntryAt(n)!));
+    }
+
+    /// <summary>The first enabled line (added lines included) that maps one of <paramref name="names"/>, and which name: what a scan in file order would find first.</summary>
+    private (HostsEntry Entry, string Name)? FirstEnabledNaming(IReadOnlyList<string> names)
+    {
+        if (!names.All(HostsLineIndex.FindsAllIgnoringCase))
+        {
+            foreach (var (_, entry) in CurrentEntries(true))
+            {
+                var taken = names.FirstOrDefault(n => entry.Enabled && HostsNameIndex.NamesOf(entry).Contains(n, StringComparer.OrdinalIgnoreCase));
+                if (taken is not null)
+                {
+                    return (entry, taken);
+                }
+            }
+
+            return null;
+        }
+
+        HostsEntry? first = null;
+        var firstLine = int.MaxValue;
+        foreach (var name in names)
+        {
+            foreach (var line in Index.LinesOf(name))
+            {
+                if (line >= firstLine)
+                {
+                    break;
+                }
+
+                // The index compares as the wildcard engine does; the answer is what OrdinalIgnoreCase says.
+                if (EntryAt(line) is { Enabled: true } entry && HostsNameIndex.NamesOf(entry).Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    first = entry;
+                    firstLine = line;
+                    break;
+                }
+            }
+        }
+
+        return first is null ? null : (first, names.First(n => HostsNameIndex.NamesOf(first).Contains(n, StringComparer.OrdinalIgnoreCase)));
     }
 
     private string CurrentText(int lineNumber) =>
@@ -256,20 +386,16 @@ public sealed class HostsEditor
     {
         for (var i = 0; i < Document.EntryCount; i++)
         {
-            var entry = Document.Entries[i];
-            if (!_edits.TryGetValue(entry.LineNumber, out var edit))
+            var line = Document.Entries[i].LineNumber;
+            if (EntryAt(line) is { } entry)
             {
-                yield return (entry.LineNumber, entry);
-            }
-            else if (edit.After is not null && ParseLine(edit.After, entry.LineNumber) is { } edited)
-            {
-                yield return (entry.LineNumber, edited);
+                yield return (line, entry);
             }
         }
 
         foreach (var add in includeAdded ? _added : Enumerable.Empty<HostsLineChange>())
         {
-            if (ParseLine(add.After!, add.LineNumber) is { } added)
+            if (EntryAt(add.LineNumber) is { } added)
             {
                 yield return (add.LineNumber, added);
             }

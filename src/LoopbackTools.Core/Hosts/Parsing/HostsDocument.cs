@@ -176,6 +176,9 @@ public sealed class HostsDocument
 
     internal AddressInfo EntryAddress(int entryIndex) => _parser.Addresses[_lines[_entryLines[entryIndex]].AddressId];
 
+    /// <summary>The entry on line <paramref name="lineNumber"/> (null: none), without making its line object.</summary>
+    internal HostsEntry? EntryOfLine(int lineNumber) => _lines[lineNumber - 1].EntryIndex < 0 ? null : Entries[_lines[lineNumber - 1].EntryIndex];
+
     internal bool EntryEnabled(int entryIndex) => _lines[_entryLines[entryIndex]].Kind == HostsLineKind.Entry;
 
     private static HostsDocument FromOwnedBytes(byte[] content, string path)

@@ -25,6 +25,8 @@ public sealed class HostsEditor
 
     private HostsLineIndex? _index;
 
+    private string? _separator;
+
     public HostsEditor(HostsDocument document)
     {
         Document = document ?? throw new ArgumentNullException(nameof(document));
@@ -227,6 +229,7 @@ public sealed class HostsEditor
 
         var content = output.ToArray();
         var document = HostsDocument.Parse(content, Document.Path);
+
         if (document.Encoding != Document.Encoding)
         {
             // Found by fuzzing: no byte-keeping write can keep the meaning of such a file (docs/reliability.md).
@@ -417,7 +420,10 @@ public sealed class HostsEditor
     }
 
     /// <summary>A tab when the file's last entry has one after its address (as many files do), else a space; never a run of padding.</summary>
-    private string NewLineSeparator()
+    /// <remarks>Worked out once per editor: it depends on the file as read only, and every added line asks.</remarks>
+    private string NewLineSeparator() => _separator ??= FindNewLineSeparator();
+
+    private string FindNewLineSeparator()
     {
         if (Document.EntryCount == 0)
         {

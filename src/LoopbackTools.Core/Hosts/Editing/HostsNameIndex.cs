@@ -22,17 +22,24 @@ internal static class HostsNameIndex
                 continue;
             }
 
+            // Names one by one rather than NamesOf: this loop runs over every entry of the file, twice per edit.
             var entry = document.Entries[i];
-            foreach (var name in NamesOf(entry))
+            AddTo(index, entry.HostName, entry);
+            foreach (var alias in entry.Aliases)
             {
-                if (index.TryGetValue(name, out var list) && (list.Count == 0 || list[list.Count - 1] != entry))
-                {
-                    list.Add(entry);
-                }
+                AddTo(index, alias, entry);
             }
         }
 
         return index;
+    }
+
+    private static void AddTo(Dictionary<string, List<HostsEntry>> index, string name, HostsEntry entry)
+    {
+        if (index.TryGetValue(name, out var list) && (list.Count == 0 || list[list.Count - 1] != entry))
+        {
+            list.Add(entry);
+        }
     }
 
     public static IEnumerable<string> NamesOf(HostsEntry entry) => new[] { entry.HostName }.Concat(entry.Aliases);

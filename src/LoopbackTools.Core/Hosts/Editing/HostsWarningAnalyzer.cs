@@ -48,9 +48,16 @@ internal static class HostsWarningAnalyzer
             }
         }
 
-        foreach (var name in oldIndex.Keys)
+        foreach (var pair in oldIndex)
         {
-            var was = FirstPerFamily(oldIndex[name]);
+            // A name no enabled line held before (every name a blocklist adds) cannot have moved away from loopback.
+            if (pair.Value.Count == 0)
+            {
+                continue;
+            }
+
+            var name = pair.Key;
+            var was = FirstPerFamily(pair.Value);
             var now = FirstPerFamily(newIndex[name]);
             var lost = was.FirstOrDefault(e => e.IsLoopback);
             var moved = now.FirstOrDefault(e => !e.IsLoopback);

@@ -243,7 +243,7 @@ public sealed class HostsEditor
         var entries = changes.Where(newLineOf.ContainsKey).Select(c => document.Lines[newLineOf[c] - 1].Entry).OfType<HostsEntry>().ToList();
         var beforeEntries = edits.Keys.Select(n => Document.Lines[n - 1].Entry).OfType<HostsEntry>().ToList();
         var removed = edits.Where(e => e.Value.After is null).Select(e => Document.Lines[e.Key - 1].Entry).OfType<HostsEntry>().ToList();
-        var warnings = HostsWarningAnalyzer.Analyze(Document, document, beforeEntries, entries);
+        var warnings = HostsWarningAnalyzer.Analyze(Document, document, beforeEntries, entries, onlyAppended: edits.Count == 0);
         return new HostsEditResult(content, document, changes, entries, removed, warnings);
     }
 

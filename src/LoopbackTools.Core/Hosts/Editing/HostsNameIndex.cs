@@ -34,6 +34,27 @@ internal static class HostsNameIndex
         return index;
     }
 
+    /// <summary>A copy of <paramref name="index"/> with the enabled <paramref name="appended"/> entries (lines after all of its own) added in order.</summary>
+    public static Dictionary<string, List<HostsEntry>> Extend(Dictionary<string, List<HostsEntry>> index, IEnumerable<HostsEntry> appended)
+    {
+        var extended = index.ToDictionary(p => p.Key, p => new List<HostsEntry>(p.Value), StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in appended)
+        {
+            if (!entry.Enabled)
+            {
+                continue;
+            }
+
+            AddTo(extended, entry.HostName, entry);
+            foreach (var alias in entry.Aliases)
+            {
+                AddTo(extended, alias, entry);
+            }
+        }
+
+        return extended;
+    }
+
     private static void AddTo(Dictionary<string, List<HostsEntry>> index, string name, HostsEntry entry)
     {
         if (index.TryGetValue(name, out var list) && (list.Count == 0 || list[list.Count - 1] != entry))

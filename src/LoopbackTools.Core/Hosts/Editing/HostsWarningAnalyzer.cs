@@ -10,11 +10,16 @@ namespace LoopbackTools.Hosts;
 /// </summary>
 internal static class HostsWarningAnalyzer
 {
-    public static IReadOnlyList<HostsWarning> Analyze(HostsDocument before, HostsDocument after, IReadOnlyList<HostsEntry> beforeEntries, IReadOnlyList<HostsEntry> afterEntries)
+    /// <param name="onlyAppended">
+    /// No line of <paramref name="before"/> was edited or removed, lines were only added at the end
+    /// (<paramref name="afterEntries"/>, in file order): every old line keeps its number and entry, so the new file's
+    /// index is the old one plus the added entries, and the new file is not scanned a second time.
+    /// </param>
+    public static IReadOnlyList<HostsWarning> Analyze(HostsDocument before, HostsDocument after, IReadOnlyList<HostsEntry> beforeEntries, IReadOnlyList<HostsEntry> afterEntries, bool onlyAppended = false)
     {
         var names = beforeEntries.Concat(afterEntries).SelectMany(HostsNameIndex.NamesOf).ToList();
         var oldIndex = HostsNameIndex.Build(before, names);
-        var newIndex = HostsNameIndex.Build(after, names);
+        var newIndex = onlyAppended ? HostsNameIndex.Extend(oldIndex, afterEntries) : HostsNameIndex.Build(after, names);
         var warnings = new List<HostsWarning>();
         foreach (var entry in afterEntries.Where(e => e.Enabled))
         {

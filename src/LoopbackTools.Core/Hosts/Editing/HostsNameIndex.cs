@@ -22,13 +22,7 @@ internal static class HostsNameIndex
                 continue;
             }
 
-            // Names one by one rather than NamesOf: this loop runs over every entry of the file, twice per edit.
-            var entry = document.Entries[i];
-            AddTo(index, entry.HostName, entry);
-            foreach (var alias in entry.Aliases)
-            {
-                AddTo(index, alias, entry);
-            }
+            AddNamesOf(index, document.Entries[i]);
         }
 
         return index;
@@ -45,14 +39,20 @@ internal static class HostsNameIndex
                 continue;
             }
 
-            AddTo(extended, entry.HostName, entry);
-            foreach (var alias in entry.Aliases)
-            {
-                AddTo(extended, alias, entry);
-            }
+            AddNamesOf(extended, entry);
         }
 
         return extended;
+    }
+
+    // Names one by one rather than NamesOf: this runs over every entry of the file.
+    private static void AddNamesOf(Dictionary<string, List<HostsEntry>> index, HostsEntry entry)
+    {
+        AddTo(index, entry.HostName, entry);
+        foreach (var alias in entry.Aliases)
+        {
+            AddTo(index, alias, entry);
+        }
     }
 
     private static void AddTo(Dictionary<string, List<HostsEntry>> index, string name, HostsEntry entry)

@@ -6,10 +6,17 @@ using LoopbackTools.Hosts;
 
 namespace LoopbackTools.Commands.Plumbing;
 
-/// <summary>One read per hosts file per cmdlet invocation, so piped records neither re-read nor re-report a file.</summary>
+/// <summary>
+/// One read per hosts file per cmdlet invocation, so piped records neither re-read nor re-report a file, and one
+/// path resolution per distinct path text: resolving through the provider cost ~100 us a record, most of a piped
+/// edit's time (docs/decisions.md, "Hosts edits at blocklist scale").
+/// </summary>
 public sealed class HostsDocumentCache
 {
     private readonly Dictionary<string, HostsDocument?> _documents = new(StringComparer.Ordinal);
+
+    // Path as given -> file-system path, for paths that resolved; a path that failed is resolved (and reported) again.
+    private readonly Dictionary<string, string> _resolved = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The document of <paramref name="path"/>, read on first use; null when the path is not a file-system path or
@@ -23,11 +30,16 @@ public sealed class HostsDocumentCache
         }
 
         isNew = false;
-        var resolved = FileSystemPaths.Resolve(cmdlet, path, out var invalid);
-        if (resolved is null)
+        if (!_resolved.TryGetValue(path, out var resolved))
         {
-            writeError(invalid!);
-            return null;
+            resolved = FileSystemPaths.Resolve(cmdlet, path, out var invalid);
+            if (resolved is null)
+            {
+                writeError(invalid!);
+                return null;
+            }
+
+            _resolved[path] = resolved;
         }
 
         if (_documents.TryGetValue(resolved, out var known))

@@ -112,6 +112,23 @@ internal sealed class HostsLineIndex
 
     private static string Key(string name)
     {
+        // ASCII without lower case (most blocklist names are lower case, so this mainly spares the copy of
+        // upper-case input): char.ToUpperInvariant changes nothing, the name is its own key.
+        var plain = true;
+        foreach (var c in name)
+        {
+            if (c > '\x7f' || (c >= 'a' && c <= 'z'))
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return name;
+        }
+
         var chars = name.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {

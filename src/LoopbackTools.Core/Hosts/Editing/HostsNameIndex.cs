@@ -22,17 +22,45 @@ internal static class HostsNameIndex
                 continue;
             }
 
-            var entry = document.Entries[i];
-            foreach (var name in NamesOf(entry))
-            {
-                if (index.TryGetValue(name, out var list) && (list.Count == 0 || list[list.Count - 1] != entry))
-                {
-                    list.Add(entry);
-                }
-            }
+            AddNamesOf(index, document.Entries[i]);
         }
 
         return index;
+    }
+
+    /// <summary>A copy of <paramref name="index"/> with the enabled <paramref name="appended"/> entries (lines after all of its own) added in order.</summary>
+    public static Dictionary<string, List<HostsEntry>> Extend(Dictionary<string, List<HostsEntry>> index, IEnumerable<HostsEntry> appended)
+    {
+        var extended = index.ToDictionary(p => p.Key, p => new List<HostsEntry>(p.Value), StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in appended)
+        {
+            if (!entry.Enabled)
+            {
+                continue;
+            }
+
+            AddNamesOf(extended, entry);
+        }
+
+        return extended;
+    }
+
+    // Names one by one rather than NamesOf: this runs over every entry of the file.
+    private static void AddNamesOf(Dictionary<string, List<HostsEntry>> index, HostsEntry entry)
+    {
+        AddTo(index, entry.HostName, entry);
+        foreach (var alias in entry.Aliases)
+        {
+            AddTo(index, alias, entry);
+        }
+    }
+
+    private static void AddTo(Dictionary<string, List<HostsEntry>> index, string name, HostsEntry entry)
+    {
+        if (index.TryGetValue(name, out var list) && (list.Count == 0 || list[list.Count - 1] != entry))
+        {
+            list.Add(entry);
+        }
     }
 
     public static IEnumerable<string> NamesOf(HostsEntry entry) => new[] { entry.HostName }.Concat(entry.Aliases);

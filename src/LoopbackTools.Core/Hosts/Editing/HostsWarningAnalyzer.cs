@@ -10,11 +10,16 @@ namespace LoopbackTools.Hosts;
 /// </summary>
 internal static class HostsWarningAnalyzer
 {
-    public static IReadOnlyList<HostsWarning> Analyze(HostsDocument before, HostsDocument after, IReadOnlyList<HostsEntry> beforeEntries, IReadOnlyList<HostsEntry> afterEntries)
+    /// <param name="onlyAppended">
+    /// No line of <paramref name="before"/> was edited or removed, lines were only added at the end
+    /// (<paramref name="afterEntries"/>, in file order): every old line keeps its number and entry, so the new file's
+    /// index is the old one plus the added entries, and the new file is not scanned a second time.
+    /// </param>
+    public static IReadOnlyList<HostsWarning> Analyze(HostsDocument before, HostsDocument after, IReadOnlyList<HostsEntry> beforeEntries, IReadOnlyList<HostsEntry> afterEntries, bool onlyAppended = false)
     {
         var names = beforeEntries.Concat(afterEntries).SelectMany(HostsNameIndex.NamesOf).ToList();
         var oldIndex = HostsNameIndex.Build(before, names);
-        var newIndex = HostsNameIndex.Build(after, names);
+        var newIndex = onlyAppended ? HostsNameIndex.Extend(oldIndex, afterEntries) : HostsNameIndex.Build(after, names);
         var warnings = new List<HostsWarning>();
         foreach (var entry in afterEntries.Where(e => e.Enabled))
         {
@@ -48,9 +53,16 @@ internal static class HostsWarningAnalyzer
             }
         }
 
-        foreach (var name in oldIndex.Keys)
+        foreach (var pair in oldIndex)
         {
-            var was = FirstPerFamily(oldIndex[name]);
+            // A name no enabled line held before (every name a blocklist adds) cannot have moved away from loopback.
+            if (pair.Value.Count == 0)
+            {
+                continue;
+            }
+
+            var name = pair.Key;
+            var was = FirstPerFamily(pair.Value);
             var now = FirstPerFamily(newIndex[name]);
             var lost = was.FirstOrDefault(e => e.IsLoopback);
             var moved = now.FirstOrDefault(e => !e.IsLoopback);

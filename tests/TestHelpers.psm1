@@ -47,7 +47,12 @@ function Start-TestDnsmasq {
 }
 
 function Stop-TestProcess([System.Diagnostics.Process] $Process) {
-    if ($Process -and -not $Process.HasExited) { $Process.Kill(); $Process.WaitForExit() }
+    <#
+    Kills the process and its children. dnsmasq forks a child per TCP query that keeps the redirected stderr open
+    for up to 150 s after its parent dies; WaitForExit() waits for that stream too, so killing only the parent made
+    one -Tcp test wait 150 s.
+    #>
+    if ($Process -and -not $Process.HasExited) { $Process.Kill($true); [void]$Process.WaitForExit(10000) }
 }
 
 function Test-ContainerEngine {

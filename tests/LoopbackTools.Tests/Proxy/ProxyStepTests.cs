@@ -123,7 +123,7 @@ public sealed class ProxyStepTests
     [Theory] // documented rules of families the real-client tests cannot run here
     [InlineData("Go", "*", "app.test", "*")]
     [InlineData("Go", "test", "app.test", "test")]
-    [InlineData("Go", "10.0.0.0/8", "10.1.2.3", "10.0.0.0/8")]
+    [InlineData("Go", "198.51.100.0/24", "198.51.100.7", "198.51.100.0/24")]
     [InlineData("Node", ".test", "app.test", ".test")]
     [InlineData("Node", "*.test", "app.test", "*.test")]
     [InlineData("Node", "localhost:3001", "localhost", "localhost:3001")]

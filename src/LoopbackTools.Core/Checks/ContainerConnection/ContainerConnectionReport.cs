@@ -17,5 +17,5 @@ public sealed class ContainerConnectionReport
     public IReadOnlyList<string> Notes { get; }
 
     /// <summary>What -Quiet returns: true when no step failed.</summary>
-    public bool Healthy => Steps.All(s => s.Status != ConnectionStatus.Fail);
+    public bool Healthy => Connection.StepVerdict.AllHealthy(Steps.Select(s => s.Status));
 }

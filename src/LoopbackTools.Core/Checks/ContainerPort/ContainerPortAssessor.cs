@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using LoopbackTools.Addressing;
+using LoopbackTools.Connection;
 
 namespace LoopbackTools.Containers;
 
@@ -57,12 +58,35 @@ internal static class ContainerPortAssessor
     /// <summary>"0.0.0.0" for the engine's empty HostIp.</summary>
     public static string ShownHostIp(string hostIp) => hostIp.Length == 0 ? "0.0.0.0" : hostIp;
 
+    /// <summary>The edge: the verdict on Test-ContainerPort's own status scale, for its output row.</summary>
     public static (ContainerPortStatus Status, string Finding) Assess(
+        ContainerInspection container, ContainerPortSpec spec, PublishedBinding? binding, InsideListeners? listeners, PortReachability reach, TimeSpan timeout)
+    {
+        var verdict = Verdict(container, spec, binding, listeners, reach, timeout);
+        return (verdict.ToContainerPortStatus(), verdict.Finding);
+    }
+
+    /// <summary>The verdict on one binding, with the facts it rests on as evidence (state, where the app listens, the request's outcome).</summary>
+    public static StepVerdict Verdict(
+        ContainerInspection container, ContainerPortSpec spec, PublishedBinding? binding, InsideListeners? listeners, PortReachability reach, TimeSpan timeout)
+    {
+        var verdict = Judge(container, spec, binding, listeners, reach, timeout);
+        var (scope, addresses) = DescribeBind(listeners);
+        var evidence = new[]
+        {
+            $"container {container.Name}: {container.State}",
+            $"inside, port {spec.Port.ToString(CultureInfo.InvariantCulture)}/{spec.Protocol}: {(addresses.Length == 0 ? "no listener seen" : addresses)} ({scope})",
+            binding is null ? "not published" : $"a request to {Where(binding)}: {reach}",
+        };
+        return new StepVerdict(verdict.Status, verdict.Finding, evidence);
+    }
+
+    private static StepVerdict Judge(
         ContainerInspection container, ContainerPortSpec spec, PublishedBinding? binding, InsideListeners? listeners, PortReachability reach, TimeSpan timeout)
     {
         if (!container.Running)
         {
-            return (ContainerPortStatus.Fail, $"container is not running ({container.State}): start it with docker start {container.Name}");
+            return StepVerdict.Fail($"container is not running ({container.State}): start it with docker start {container.Name}");
         }
 
         var (scope, addresses) = DescribeBind(listeners);
@@ -71,14 +95,14 @@ internal static class ContainerPortAssessor
         var unknownNote = listeners?.UnknownReason is { } why ? "; where the app listens inside is unknown: " + why : string.Empty;
         if (spec.Port == 0)
         {
-            return (ContainerPortStatus.Warn, "the container exposes and publishes no ports: publish one with -p HOSTPORT:PORT, or pass -Port to see where the app listens");
+            return StepVerdict.Warn("the container exposes and publishes no ports: publish one with -p HOSTPORT:PORT, or pass -Port to see where the app listens");
         }
 
         if (!string.Equals(spec.Protocol, "tcp", StringComparison.Ordinal))
         {
             return binding is null
-                ? (ContainerPortStatus.Warn, $"port {port}/{spec.Protocol} is exposed but not published: add -p {port}:{port}/{spec.Protocol}")
-                : (ContainerPortStatus.Warn, $"published on {Where(binding)}; {spec.Protocol.ToUpperInvariant()} ports are not probed");
+                ? StepVerdict.Warn($"port {port}/{spec.Protocol} is exposed but not published: add -p {port}:{port}/{spec.Protocol}")
+                : StepVerdict.Warn($"published on {Where(binding)}; {spec.Protocol.ToUpperInvariant()} ports are not probed");
         }
 
         if (binding is null)
@@ -88,25 +112,25 @@ internal static class ContainerPortAssessor
             {
                 return scope switch
                 {
-                    AppBindScope.AllInterfaces or AppBindScope.Specific => (ContainerPortStatus.Fail, $"the app listens on {inside} inside, but port {port} is neither exposed nor published: add -p {port}:{port}"),
-                    AppBindScope.NotListening => (ContainerPortStatus.Fail, $"port {port} is neither exposed nor published, and nothing listens on it inside"),
-                    _ => (ContainerPortStatus.Fail, $"port {port} is neither exposed nor published: add -p {port}:{port}" + loopbackNote + unknownNote),
+                    AppBindScope.AllInterfaces or AppBindScope.Specific => StepVerdict.Fail($"the app listens on {inside} inside, but port {port} is neither exposed nor published: add -p {port}:{port}"),
+                    AppBindScope.NotListening => StepVerdict.Fail($"port {port} is neither exposed nor published, and nothing listens on it inside"),
+                    _ => StepVerdict.Fail($"port {port} is neither exposed nor published: add -p {port}:{port}" + loopbackNote + unknownNote),
                 };
             }
 
             var nothingNote = scope == AppBindScope.NotListening ? ", and nothing listens on it inside yet" : string.Empty;
-            return (ContainerPortStatus.Warn, $"port {port} is exposed but not published: add -p {port}:{port}" + loopbackNote + nothingNote + unknownNote);
+            return StepVerdict.Warn($"port {port} is exposed but not published: add -p {port}:{port}" + loopbackNote + nothingNote + unknownNote);
         }
 
         var hostReach = $"(a request to {Where(binding)}: {reach})";
         if (scope == AppBindScope.Loopback)
         {
-            return (ContainerPortStatus.Fail, $"the app listens on {inside}, the container's own loopback: bind it to 0.0.0.0 {hostReach}");
+            return StepVerdict.Fail($"the app listens on {inside}, the container's own loopback: bind it to 0.0.0.0 {hostReach}");
         }
 
         if (scope == AppBindScope.NotListening && reach != PortReachability.Accepted)
         {
-            return (ContainerPortStatus.Fail, $"nothing listens on port {port} inside the container: start the app, or make it listen on {port} {hostReach}");
+            return StepVerdict.Fail($"nothing listens on port {port} inside the container: start the app, or make it listen on {port} {hostReach}");
         }
 
         switch (reach)
@@ -114,19 +138,19 @@ internal static class ContainerPortAssessor
             case PortReachability.Accepted:
                 if (IsUnspecified(binding.HostIp))
                 {
-                    return (ContainerPortStatus.Warn, $"published on {Where(binding)}: reachable from the network, and Docker's rules bypass host firewalls (moby/moby#22054); publish on 127.0.0.1 if only this machine needs it" + unknownNote);
+                    return StepVerdict.Warn($"published on {Where(binding)}: reachable from the network, and Docker's rules bypass host firewalls (moby/moby#22054); publish on 127.0.0.1 if only this machine needs it" + unknownNote);
                 }
 
-                return (ContainerPortStatus.Pass, $"reachable at {Where(binding)}" + unknownNote);
+                return StepVerdict.Pass($"reachable at {Where(binding)}" + unknownNote);
             case PortReachability.Reset:
             case PortReachability.EmptyReply:
-                return (ContainerPortStatus.Fail, $"{Where(binding)} accepted the connection, then {Describe(reach)}: the engine's proxy cannot reach the app; if it listens only on the container's loopback, bind it to 0.0.0.0" + unknownNote);
+                return StepVerdict.Fail($"{Where(binding)} accepted the connection, then {Describe(reach)}: the engine's proxy cannot reach the app; if it listens only on the container's loopback, bind it to 0.0.0.0" + unknownNote);
             case PortReachability.Refused:
-                return (ContainerPortStatus.Fail, $"{Where(binding)} refused the connection: nothing forwards the host port (with podman, an app bound to the container's loopback looks like this too); restart the container to re-create the forwarding" + unknownNote);
+                return StepVerdict.Fail($"{Where(binding)} refused the connection: nothing forwards the host port (with podman, an app bound to the container's loopback looks like this too); restart the container to re-create the forwarding" + unknownNote);
             case PortReachability.TimedOut:
-                return (ContainerPortStatus.Fail, $"no answer from {Where(binding)} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s: a firewall drops it, or the app does not answer a plain request" + unknownNote);
+                return StepVerdict.Fail($"no answer from {Where(binding)} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s: a firewall drops it, or the app does not answer a plain request" + unknownNote);
             default:
-                return (ContainerPortStatus.Fail, $"{Where(binding)} cannot be reached from this machine: the host address is not one of its own" + unknownNote);
+                return StepVerdict.Fail($"{Where(binding)} cannot be reached from this machine: the host address is not one of its own" + unknownNote);
         }
     }
 

@@ -61,12 +61,7 @@ internal static class ContainerStep
             var evidence = results.Select(r => $"{r.Container} {r.ContainerPort}/{r.Protocol} on {r.HostIp}:{r.HostPort}: app bound {Shown(r.AppBindAddress)} ({r.AppBindScope}), request {r.Reachable}, {r.Status}").ToArray();
             var worst = results.OrderByDescending(r => r.Status).First();
             var finding = $"container {worst.Container} ({engine}) publishes port {port} from its port {worst.ContainerPort}: {worst.Finding}";
-            return worst.Status switch
-            {
-                ContainerPortStatus.Fail => StepVerdict.Fail(finding, evidence),
-                ContainerPortStatus.Warn => StepVerdict.Warn(finding, evidence),
-                _ => StepVerdict.Pass(finding, evidence),
-            };
+            return StepVerdict.From(worst.Status, finding, evidence);
         }
         catch (LoopbackToolsException e)
         {

@@ -75,7 +75,7 @@ public sealed class LocalhostConnectionCheck
     }
 
     /// <summary>What -Quiet returns: true when no step failed.</summary>
-    public static bool Healthy(IEnumerable<LocalhostConnectionStep> steps) => steps.All(s => s.Status != ConnectionStatus.Fail);
+    public static bool Healthy(IEnumerable<LocalhostConnectionStep> steps) => StepVerdict.AllHealthy(steps.Select(s => s.Status));
 
     /// <exception cref="LoopbackToolsException">Connection.InvalidPort; Dns.InvalidName.</exception>
     public static void Validate(LocalhostConnectionOptions options)
@@ -104,17 +104,8 @@ public sealed class LocalhostConnectionCheck
             return StepVerdict.Skipped($"hosts file {file} cannot be read: {e.FullMessage}");
         }
 
-        var judged = HostsFileLayer.Judge(name, file, mappings, RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
-        var evidence = mappings.Select(m => $"{file} line {m.LineNumber}: {m.AddressText} {name}").ToArray();
-        return StepVerdict.From(judged.Status, judged.Finding, evidence);
+        return HostsFileLayer.Verdict(name, file, mappings, RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
     }
 
-    private static StepVerdict ResolutionStep(string name, IPAddress[]? addresses, string failure)
-    {
-        var judged = OsResolverLayer.Judge(name, addresses, failure);
-        var evidence = addresses is null
-            ? new[] { "lookup failed: " + failure }
-            : addresses.Select((a, i) => $"{i + 1}. {a}").ToArray();
-        return StepVerdict.From(judged.Status, judged.Finding, evidence);
-    }
+    private static StepVerdict ResolutionStep(string name, IPAddress[]? addresses, string failure) => OsResolverLayer.Verdict(name, addresses, failure);
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using LoopbackTools.Connection;
 using LoopbackTools.Dns;
 using QueryType = DnsClient.QueryType;
 
@@ -28,7 +29,7 @@ internal sealed class DnsServerLayer
         {
             return new[]
             {
-                new LocalhostResolutionResult(name, ResolutionLayer.DnsServer, string.Empty, Array.Empty<string>(), false, string.Empty, ResolutionStatus.Error,
+                new LocalhostResolutionResult(name, ResolutionLayer.DnsServer, string.Empty, Array.Empty<string>(), false, string.Empty, StepVerdict.Skipped(string.Empty).ToResolutionStatus(),
                     "no DNS server is configured (no nameserver line in /etc/resolv.conf, no adapter DNS server on Windows): give one with -DnsServer"),
             };
         }
@@ -51,10 +52,10 @@ internal sealed class DnsServerLayer
         var rcodes = ResponseCodes(a, aaaa);
         var verdict = Judge(label, name, set, a, aaaa);
         var notes = Notes(a, aaaa);
-        return new LocalhostResolutionResult(name, ResolutionLayer.DnsServer, label, set.Texts, set.AllLoopback, rcodes, verdict.Status, verdict.Finding + notes);
+        return new LocalhostResolutionResult(name, ResolutionLayer.DnsServer, label, set.Texts, set.AllLoopback, rcodes, verdict.ToResolutionStatus(), verdict.Finding + notes);
     }
 
-    private static Judgement Judge(string server, string name, AddressSet set, DnsQueryResult a, DnsQueryResult aaaa)
+    private static StepVerdict Judge(string server, string name, AddressSet set, DnsQueryResult a, DnsQueryResult aaaa)
     {
         var failed = new[] { a, aaaa }.Where(r => !r.Answered).ToArray();
         if (failed.Length > 0)
@@ -63,20 +64,20 @@ internal sealed class DnsServerLayer
                 ? $"{a.Reason} (A and AAAA)"
                 : string.Join("; ", failed.Select(r => $"{Type(r)}: {r.Reason}"));
             var outcome = failed[0].Outcome == DnsQueryOutcome.Malformed ? "sent no response that could be accepted" : "did not answer";
-            return Judgement.Fail($"DNS server {server} {outcome} for {name}: {what} - check that the server runs and this address and port are right");
+            return StepVerdict.Fail($"DNS server {server} {outcome} for {name}: {what} - check that the server runs and this address and port are right");
         }
 
         var mustBeLoopback = LocalhostNames.MustBeLoopback(name);
         if (mustBeLoopback && set.NonLoopback.Length > 0)
         {
-            return Judgement.Fail($"DNS server {server} answers {name} with {AddressSet.Join(set.NonLoopback)}: a DNS server must not answer for {name} with a non-loopback address (RFC 6761 6.3) - remove that record from the server");
+            return StepVerdict.Fail($"DNS server {server} answers {name} with {AddressSet.Join(set.NonLoopback)}: a DNS server must not answer for {name} with a non-loopback address (RFC 6761 6.3) - remove that record from the server");
         }
 
         if (!set.IsEmpty)
         {
             return mustBeLoopback
-                ? Judgement.Pass($"DNS server {server} answers {name} with loopback ({set.List}), as RFC 6761 6.3 allows")
-                : Judgement.Pass($"DNS server {server} answers {name} with {set.List}");
+                ? StepVerdict.Pass($"DNS server {server} answers {name} with loopback ({set.List}), as RFC 6761 6.3 allows")
+                : StepVerdict.Pass($"DNS server {server} answers {name} with {set.List}");
         }
 
         var codes = new[] { a.Rcode, aaaa.Rcode };
@@ -88,13 +89,13 @@ internal sealed class DnsServerLayer
         if (mustBeLoopback)
         {
             return code == DnsResponseCode.ServFail
-                ? Judgement.Warn($"DNS server {server} answers SERVFAIL for {name}: it tried to resolve {name} upstream instead of treating it as special (RFC 6761 6.3)")
-                : Judgement.Pass($"DNS server {server} answers {said} for {name}: it does not claim {name}, so only the hosts file or the OS answer it (RFC 6761 6.3)");
+                ? StepVerdict.Warn($"DNS server {server} answers SERVFAIL for {name}: it tried to resolve {name} upstream instead of treating it as special (RFC 6761 6.3)")
+                : StepVerdict.Pass($"DNS server {server} answers {said} for {name}: it does not claim {name}, so only the hosts file or the OS answer it (RFC 6761 6.3)");
         }
 
         return code is DnsResponseCode.NXDomain or DnsResponseCode.NoError
-            ? Judgement.Warn($"DNS server {server} has no address for {name} ({said}): only the hosts file can resolve it")
-            : Judgement.Fail($"DNS server {server} answers {said} for {name}: it will not resolve this name for you");
+            ? StepVerdict.Warn($"DNS server {server} has no address for {name} ({said}): only the hosts file can resolve it")
+            : StepVerdict.Fail($"DNS server {server} answers {said} for {name}: it will not resolve this name for you");
     }
 
     private static string ResponseCodes(DnsQueryResult a, DnsQueryResult aaaa)

@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using LoopbackTools.Connection;
 using LoopbackTools.Addressing;
 using LoopbackTools.Diagnostics;
 
@@ -43,7 +44,7 @@ internal sealed class LocalhostPortMatrix
             var rank = order.IndexOf(address) + 1;
             var verdict = Judge(name, address, port, rank, outcomes[i], order, accepted, listener);
             var listenerAddress = table is null ? Unknown : listener?.Address.ToString() ?? string.Empty;
-            rows.Add(new LocalhostResolutionResult(name, address, port, rank, outcomes[i], listenerAddress, Describe(listener), verdict.Status, verdict.Finding));
+            rows.Add(new LocalhostResolutionResult(name, address, port, rank, outcomes[i], listenerAddress, Describe(listener), verdict.ToResolutionStatus(), verdict.Finding));
         }
 
         return rows;
@@ -68,12 +69,12 @@ internal sealed class LocalhostPortMatrix
             ?? (ipv6 ? null : onPort.FirstOrDefault(l => l.Address.Equals(IPAddress.IPv6Any) && l.DualStack != false));
     }
 
-    private static Judgement Judge(string name, IPAddress address, int port, int rank, ConnectOutcome outcome, IReadOnlyList<IPAddress> order, IPAddress[] accepted, ListenerBinding? listener)
+    private static StepVerdict Judge(string name, IPAddress address, int port, int rank, ConnectOutcome outcome, IReadOnlyList<IPAddress> order, IPAddress[] accepted, ListenerBinding? listener)
     {
         var why = Explain(address, outcome);
         if (accepted.Length == 0)
         {
-            return Judgement.Fail($"nothing accepts connections on port {port} at any loopback address ({why}): start the server, or check its port");
+            return StepVerdict.Fail($"nothing accepts connections on port {port} at any loopback address ({why}): start the server, or check its port");
         }
 
         var where = AddressSet.Join(accepted);
@@ -82,29 +83,29 @@ internal sealed class LocalhostPortMatrix
             if (listener is not null && AddressClassifier.IsUnspecified(listener.Address))
             {
                 var bound = AddressSet.IsIPv6(listener.Address) ? $"[{listener.Address}]" : listener.Address.ToString();
-                return Judgement.Warn($"listening on {bound}: reachable from the network, not only from this machine - bind to 127.0.0.1 and ::1 if only local clients should connect");
+                return StepVerdict.Warn($"listening on {bound}: reachable from the network, not only from this machine - bind to 127.0.0.1 and ::1 if only local clients should connect");
             }
 
             var reachableByName = order.Any(a => accepted.Contains(a));
             return rank > 0 || reachableByName || order.Count == 0
-                ? Judgement.Pass(rank > 0 ? $"{name} resolves to {address} (choice {rank}) and the server accepts there" : $"the server accepts on {address} too; {name} does not resolve to it")
-                : Judgement.Warn($"the server listens on {address}, but {name} does not resolve to it: clients using the name never come here");
+                ? StepVerdict.Pass(rank > 0 ? $"{name} resolves to {address} (choice {rank}) and the server accepts there" : $"the server accepts on {address} too; {name} does not resolve to it")
+                : StepVerdict.Warn($"the server listens on {address}, but {name} does not resolve to it: clients using the name never come here");
         }
 
         if (rank == 1)
         {
             var family = AddressSet.Family(address);
-            return Judgement.Fail($"{name} resolves to {address} first but the server listens only on {where}: clients that try {family} first will fail ({why}) - bind to {address} too, or to {name} on both families");
+            return StepVerdict.Fail($"{name} resolves to {address} first but the server listens only on {where}: clients that try {family} first will fail ({why}) - bind to {address} too, or to {name} on both families");
         }
 
         if (rank > 1)
         {
             return order.Any(a => accepted.Contains(a))
-                ? Judgement.Warn($"{name} also resolves to {address}, but nothing accepts there ({why}): clients that try only this address fail - bind to {address} too")
-                : Judgement.Fail($"{name} resolves to {address} but the server listens only on {where} ({why}) - bind to {address} too");
+                ? StepVerdict.Warn($"{name} also resolves to {address}, but nothing accepts there ({why}): clients that try only this address fail - bind to {address} too")
+                : StepVerdict.Fail($"{name} resolves to {address} but the server listens only on {where} ({why}) - bind to {address} too");
         }
 
-        return Judgement.Pass($"{name} does not resolve to {address}; nothing accepts there ({why})");
+        return StepVerdict.Pass($"{name} does not resolve to {address}; nothing accepts there ({why})");
     }
 
     private static string Explain(IPAddress address, ConnectOutcome outcome) => outcome switch

@@ -13,6 +13,6 @@ public sealed class LocalhostResolutionReport
 
     public IReadOnlyList<LocalhostResolutionResult> Results { get; }
 
-    /// <summary>What -Quiet returns: nothing failed and no check errored.</summary>
-    public bool Healthy => Results.All(r => r.Status is ResolutionStatus.Pass or ResolutionStatus.Warn);
+    /// <summary>What -Quiet returns: the one healthy rule (StepVerdict.AllHealthy): no row Failed; an Error row (a check that could not run) says what it could not see, and is not a failure.</summary>
+    public bool Healthy => Connection.StepVerdict.AllHealthy(Results.Select(r => Connection.StepVerdict.FromResolutionStatus(r.Status)));
 }

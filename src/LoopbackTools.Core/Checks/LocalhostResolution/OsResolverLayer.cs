@@ -1,9 +1,11 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using LoopbackTools.Connection;
 
 namespace LoopbackTools.Resolution;
 
@@ -55,10 +57,18 @@ internal static class OsResolverLayer
     /// <param name="source">Which source answered (Test-LocalhostResolution): named in the finding and the row; null leaves both out.</param>
     internal static LocalhostResolutionResult Judge(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null)
     {
+        var set = new AddressSet(addresses ?? Array.Empty<IPAddress>());
+        var verdict = Verdict(name, addresses, failure, source);
+        return new LocalhostResolutionResult(name, ResolutionLayer.OsResolver, ServerLabel, set.Texts, set.AllLoopback, string.Empty, verdict.ToResolutionStatus(), verdict.Finding, source?.Source, source?.Chain);
+    }
+
+    /// <summary>The rule itself; the evidence is the addresses in the order the resolver returned them (or why there are none).</summary>
+    internal static StepVerdict Verdict(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null)
+    {
         var from = source?.Phrase ?? string.Empty;
         var set = new AddressSet(addresses ?? Array.Empty<IPAddress>());
         var kind = LocalhostNames.Classify(name);
-        Judgement verdict;
+        StepVerdict verdict;
         if (set.IsEmpty)
         {
             var why = failure.Length == 0 ? "no addresses" : failure;
@@ -66,31 +76,34 @@ internal static class OsResolverLayer
             verdict = kind switch
             {
                 // .NET on Linux sends "localhost." to DNS although the hosts file lists "localhost".
-                _ when rooted && kind != LocalhostNameKind.Other => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: with the trailing dot it skips the hosts file and asks DNS - use the name without the dot"),
-                LocalhostNameKind.Localhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file"),
-                LocalhostNameKind.UnderLocalhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - add '127.0.0.1 {name}' and '::1 {name}' to the hosts file"),
-                _ => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}"),
+                _ when rooted && kind != LocalhostNameKind.Other => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}: with the trailing dot it skips the hosts file and asks DNS - use the name without the dot"),
+                LocalhostNameKind.Localhost => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}: restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file"),
+                LocalhostNameKind.UnderLocalhost => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}: it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - add '127.0.0.1 {name}' and '::1 {name}' to the hosts file"),
+                _ => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}"),
             };
         }
         else if (kind != LocalhostNameKind.Other && !set.AllLoopback)
         {
-            verdict = Judgement.Fail($"the OS resolver returns {AddressSet.Join(set.NonLoopback)} for {name}{from}: {name} must resolve to loopback (RFC 6761 6.3) - see the hosts file and DNS layers for where it comes from");
+            verdict = StepVerdict.Fail($"the OS resolver returns {AddressSet.Join(set.NonLoopback)} for {name}{from}: {name} must resolve to loopback (RFC 6761 6.3) - see the hosts file and DNS layers for where it comes from");
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv6Loopback)
         {
-            verdict = Judgement.Warn($"the OS resolver returns only IPv4 ({set.List}) for {name}{from}: clients asking for IPv6 get no ::1 and may fall through to DNS - add '::1 {name}' to the hosts file");
+            verdict = StepVerdict.Warn($"the OS resolver returns only IPv4 ({set.List}) for {name}{from}: clients asking for IPv6 get no ::1 and may fall through to DNS - add '::1 {name}' to the hosts file");
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv4Loopback)
         {
-            verdict = Judgement.Warn($"the OS resolver returns only IPv6 ({set.List}) for {name}{from}: IPv4-only clients get no 127.0.0.1 - add '127.0.0.1 {name}' to the hosts file");
+            verdict = StepVerdict.Warn($"the OS resolver returns only IPv6 ({set.List}) for {name}{from}: IPv4-only clients get no 127.0.0.1 - add '127.0.0.1 {name}' to the hosts file");
         }
         else
         {
             var first = set.Addresses[0];
             var order = set.FamilyOrder.Length == 0 ? string.Empty : $"; {set.FamilyOrder}: clients that try only the first address need a listener on {first}";
-            verdict = Judgement.Pass($"the OS resolver returns {set.List} for {name}{from}{order}");
+            verdict = StepVerdict.Pass($"the OS resolver returns {set.List} for {name}{from}{order}");
         }
 
-        return new LocalhostResolutionResult(name, ResolutionLayer.OsResolver, ServerLabel, set.Texts, set.AllLoopback, string.Empty, verdict.Status, verdict.Finding, source?.Source, source?.Chain);
+        var evidence = addresses is null
+            ? new[] { "lookup failed: " + failure }
+            : addresses.Select((a, i) => $"{i + 1}. {a}").ToArray();
+        return new StepVerdict(verdict.Status, verdict.Finding, evidence);
     }
 }

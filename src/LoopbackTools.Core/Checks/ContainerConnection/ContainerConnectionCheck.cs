@@ -1,17 +1,18 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using System.Net;
 using System.Runtime.InteropServices;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using LoopbackTools.Addressing;
 using LoopbackTools.Connection;
 using LoopbackTools.Containers;
 using LoopbackTools.Diagnostics;
-using LoopbackTools.Addressing;
+using LoopbackTools.Judges;
 using LoopbackTools.Listeners;
 using LoopbackTools.Resolution;
 
@@ -172,7 +173,7 @@ public sealed class ContainerConnectionCheck
     /// <summary>Where the Connect step connects: what the name resolved to; for the host, its gateway when the name does not resolve.</summary>
     private static IReadOnlyList<(IPAddress Target, int Choice)> Destinations(ContainerTargetKind kind, NameLookup name, (IPAddress Gateway, string Interface)? route)
     {
-        var resolved = name.Addresses.Select((a, i) => (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a, i + 1)).ToList();
+        var resolved = ConnectAttempts.Targets(name.Addresses).ToList();
         if (resolved.Count == 0 && kind == ContainerTargetKind.Host && route is { } r)
         {
             resolved.Add((r.Gateway, 0));

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using LoopbackTools.Connection;
 using LoopbackTools.Containers;
+using LoopbackTools.Listeners;
 
 namespace LoopbackTools.ContainerConnection;
 
@@ -85,5 +86,5 @@ internal sealed class ContainerConnectionFacts
 
     /// <summary>The host listener a connection to <paramref name="target"/> reaches (exact bind over wildcard), as Test-LocalhostConnection judges it.</summary>
     public LoopbackListener? HostListenerFor(IPAddress target) =>
-        AtTarget is null ? null : new ConnectionFacts(TargetName, Port, AtTarget, AtTargetFailure, System.Array.Empty<IPAddress>(), System.Array.Empty<ConnectAttempt>()).Serving(target);
+        AtTarget is null ? null : ServingListener.Find(AtTarget, target, Port);
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using LoopbackTools.Connection;
+using LoopbackTools.Judges;
 using LoopbackTools.Listeners;
 
 namespace LoopbackTools.ContainerConnection;
@@ -18,26 +19,23 @@ internal static class InsideConnectStep
             return StepVerdict.Skipped($"{name} resolved to no address inside {from}, so no connection was made - see the Name step", evidence);
         }
 
-        var accepted = facts.Attempts.Where(a => a.Accepted).ToArray();
-        var byName = facts.Attempts.Where(a => a.Choice > 0).ToArray();
-        if (accepted.Length > 0 && byName.Length == 0)
+        var judged = ConnectJudgement.Of(facts.Attempts, unreachableIsNoStack: true);
+        var accepted = judged.Accepted;
+        var first = judged.First;
+        var noStack = judged.NoStack.Select(a => $"; {a.Target} is unreachable there: no such stack inside").FirstOrDefault() ?? string.Empty;
+        var finding = judged.Shape switch
         {
-            return StepVerdict.Warn($"{name} does not resolve inside {from}, but the gateway {accepted[0].Target} accepts port {port} - connect to {accepted[0].Target}:{port}, or fix the name (see the Name step)", evidence);
-        }
-
-        if (accepted.Length > 0)
-        {
-            // Unreachable is a family the container has no stack for (Docker turns IPv6 off inside): clients skip it at once.
-            var failing = byName.Where(a => !a.Accepted && a.Outcome != ConnectOutcome.Unreachable).ToArray();
-            var skipped = byName.Where(a => a.Outcome == ConnectOutcome.Unreachable).Select(a => $"; {a.Target} is unreachable there: no such stack inside").FirstOrDefault() ?? string.Empty;
-            return failing.Length == 0
-                ? StepVerdict.Pass($"{name}:{port} accepts from inside {from} ({string.Join(", ", accepted.Select(a => a.Target.ToString()))}){skipped}", evidence)
-                : StepVerdict.Warn($"{name}:{port} accepts from inside {from} at {accepted[0].Target}, but {failing[0].Target} {Said(failing[0].Outcome)}: clients that pick it fail", evidence);
-        }
-
-        var what = string.Join(", ", facts.Attempts.Select(a => $"{a.Target} {Said(a.Outcome)}"));
-        var next = facts.Attempts.Any(a => a.Outcome == ConnectOutcome.TimedOut) ? "see the Firewall step" : NextForRefused(facts);
-        return StepVerdict.Fail($"nothing accepts {name}:{port} from inside {from} ({what}) - {next}", evidence);
+            ConnectShape.NameDoesNotResolve =>
+                $"{name} does not resolve inside {from}, but the gateway {accepted[0].Target} accepts port {port} - connect to {accepted[0].Target}:{port}, or fix the name (see the Name step)",
+            ConnectShape.FirstAddressFails =>
+                $"first-address trap: {name} resolves inside {from} to {first!.Target} first, which {ConnectWording.Said(first.Outcome)}, and only {string.Join(", ", accepted.Select(a => a.Target.ToString()))} accepts: clients that try only the first address fail - bind the server to {first.Target} too",
+            ConnectShape.LaterAddressFails =>
+                $"{name}:{port} accepts from inside {from} at {accepted[0].Target}, but {ConnectWording.Said(judged.Failing[0].Target, judged.Failing[0].Outcome)}: clients that pick it fail",
+            ConnectShape.EveryAddressAccepts =>
+                $"{name}:{port} accepts from inside {from} ({string.Join(", ", accepted.Select(a => a.Target.ToString()))}){noStack}",
+            _ => $"nothing accepts {name}:{port} from inside {from} ({string.Join(", ", facts.Attempts.Select(a => ConnectWording.Said(a.Target, a.Outcome)))}) - {(facts.Attempts.Any(a => a.Outcome == ConnectOutcome.TimedOut) ? "see the Firewall step" : NextForRefused(facts))}",
+        };
+        return new StepVerdict(judged.Status, finding, evidence);
     }
 
     private static string NextForRefused(ContainerConnectionFacts facts)
@@ -62,12 +60,4 @@ internal static class InsideConnectStep
 
         return "start the service, or check its port";
     }
-
-    internal static string Said(ConnectOutcome outcome) => outcome switch
-    {
-        ConnectOutcome.Refused => "refuses",
-        ConnectOutcome.TimedOut => "times out",
-        ConnectOutcome.Unreachable => "is unreachable",
-        _ => "accepts",
-    };
 }

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using LoopbackTools.Addressing;
-using LoopbackTools.Resolution;
+using LoopbackTools.Listeners;
 
 namespace LoopbackTools.Connection;
 
@@ -42,26 +41,5 @@ internal sealed class ConnectionFacts
     public IEnumerable<ConnectAttempt> AcceptedAttempts => Attempts.Where(a => a.Accepted);
 
     /// <summary>The listener a connection to <paramref name="target"/> reaches (exact bind over wildcard, as the kernel does).</summary>
-    public LoopbackListener? Serving(IPAddress target)
-    {
-        if (Listeners is null)
-        {
-            return null;
-        }
-
-        var bindings = new List<ListenerBinding>();
-        var byBinding = new Dictionary<ListenerBinding, LoopbackListener>();
-        foreach (var listener in Listeners)
-        {
-            if (AddressClassifier.TryParse(listener.LocalAddress, out var address))
-            {
-                var binding = new ListenerBinding(address!, listener.Port, listener.IsDualStack, listener.ProcessId, listener.Process ?? string.Empty);
-                bindings.Add(binding);
-                byBinding[binding] = listener;
-            }
-        }
-
-        var served = LocalhostPortMatrix.Serving(bindings, target, Port);
-        return served is null ? null : byBinding[served];
-    }
+    public LoopbackListener? Serving(IPAddress target) => Listeners is null ? null : ServingListener.Find(Listeners, target, Port);
 }

@@ -1,8 +1,8 @@
-using System;
 using System.Linq;
-using System.Runtime.InteropServices;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using LoopbackTools.Judges;
 
 namespace LoopbackTools.Connection;
 
@@ -12,6 +12,8 @@ namespace LoopbackTools.Connection;
 /// </summary>
 internal static class FirewallStep
 {
+    private static readonly string[] Loopback = { "lo" };
+
     public static async Task<StepVerdict> JudgeAsync(ConnectionFacts facts, LocalhostConnectionOptions options, CancellationToken cancellationToken)
     {
         var port = facts.Port;
@@ -28,45 +30,12 @@ internal static class FirewallStep
 
         var symptom = string.Join(", ", blocked.Select(a => $"{a.Target} {(a.Outcome == ConnectOutcome.TimedOut ? "timed out" : "refused")}"));
         var evidence = blocked.Select(a => a.Shown).ToArray();
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        return await FirewallJudge.JudgeAsync(port, symptom, evidence, Loopback, "lo", "on loopback", options.NftPath, options.Timeout, json =>
         {
-            return StepVerdict.Fail($"{symptom} although a listener is there: a packet filter acts on loopback (inferred from the behaviour; the rules are not read on this OS) - allow TCP port {port} on the loopback interface", evidence);
-        }
-
-        var nft = NftReader.Find(options.NftPath);
-        if (nft is null)
-        {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but nft is not installed, so the ruleset was not read (inferred) - install nftables or check iptables for port {port} on lo", evidence);
-        }
-
-        var (json, failure) = await NftReader.ReadAsync(nft, options.Timeout, cancellationToken).ConfigureAwait(false);
-        if (json is null)
-        {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but the ruleset was not read: {failure} (inferred)", evidence);
-        }
-
-        try
-        {
-            var rules = NftRuleset.Blocking(json, port);
-            var ruleEvidence = evidence.Concat(rules.Select(r => $"{r.Location}: {r.Text}")).ToArray();
-            if (rules.Count > 0)
-            {
-                var rule = rules[0];
-                var verb = rule.Rejects ? "rejects" : "drops";
-                return StepVerdict.Fail($"nftables rule '{rule.Text}' ({rule.Location}) {verb} port {port} on loopback ({symptom}) - delete it ({rule.DeleteCommand}) or accept lo before it", ruleEvidence);
-            }
-
             var policies = NftRuleset.DropPolicies(json);
-            if (policies.Count > 0)
-            {
-                return StepVerdict.Fail($"{symptom} although a listener is there, and {policies[0]} drops what no rule accepts - add 'iifname \"lo\" accept' to that chain", evidence.Concat(policies).ToArray());
-            }
-
-            return StepVerdict.Fail($"{symptom} although a listener is there, and no nftables rule names port {port} or lo - check iptables-legacy rules, or a full accept backlog of the server", evidence);
-        }
-        catch (Exception e) when (e is FormatException or InvalidCastException or Newtonsoft.Json.JsonException or ArgumentException)
-        {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but nft's ruleset could not be read ({e.Message}) (inferred)", evidence);
-        }
+            return policies.Count > 0
+                ? StepVerdict.Fail($"{symptom} although a listener is there, and {policies[0]} drops what no rule accepts - add 'iifname \"lo\" accept' to that chain", evidence.Concat(policies).ToArray())
+                : StepVerdict.Fail($"{symptom} although a listener is there, and no nftables rule names port {port} or lo - check iptables-legacy rules, or a full accept backlog of the server", evidence);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,15 +1,17 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Runtime.InteropServices;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using LoopbackTools.Binding;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Dns;
 using LoopbackTools.Proxy;
 using LoopbackTools.Resolution;
+
+using LoopbackTools.Addressing;
 
 namespace LoopbackTools.Connection;
 
@@ -45,7 +47,7 @@ public sealed class LocalhostConnectionCheck
         var lookup = OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken);
         var hosts = HostsStep(name, options.HostsFilePath);
         var (addresses, failure) = await lookup.ConfigureAwait(false);
-        var resolved = (addresses ?? Array.Empty<IPAddress>()).Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Distinct().ToArray();
+        var resolved = MappedAddress.UnmapAll(addresses);
         var attempts = await ConnectStep.AttemptAsync(resolved, port, options.Timeout, cancellationToken).ConfigureAwait(false);
         var (listeners, listenerFailure) = await scan.ConfigureAwait(false);
         var bindFacts = listeners is { Count: 0 } ? (await bindRead.ConfigureAwait(false)).WithWindows(options.Timeout) : null;

@@ -1,14 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
-using System.Threading;
+using System.Net;
 using System.Threading.Tasks;
-using LoopbackTools.Connection;
+using System.Threading;
+using System;
 using LoopbackTools.Addressing;
+using LoopbackTools.Connection;
 using LoopbackTools.Diagnostics;
+using LoopbackTools.Judges;
+using LoopbackTools.Listeners;
 
 namespace LoopbackTools.Resolution;
 
@@ -30,21 +32,18 @@ internal sealed class LocalhostPortMatrix
     public async Task<IReadOnlyList<LocalhostResolutionResult>> ProbeAsync(string name, IReadOnlyList<IPAddress> resolved, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ValidatePort(port);
-        var order = (resolved ?? Array.Empty<IPAddress>()).Select(Unmap).Distinct().ToList();
-        var candidates = order.Concat(new[] { IPAddress.Loopback, IPAddress.IPv6Loopback }).Distinct().ToArray();
-        var outcomes = await Task.WhenAll(candidates.Select(a => TcpConnectProbe.ConnectAsync(new IPEndPoint(a, port), timeout, cancellationToken))).ConfigureAwait(false);
+        var order = MappedAddress.UnmapAll(resolved);
+        var attempts = await ConnectAttempts.ConnectAsync(ConnectAttempts.WithLoopback(order), port, timeout, null, cancellationToken).ConfigureAwait(false);
         var table = _listeners.Find(port, cancellationToken);
-        var accepted = candidates.Where((_, i) => outcomes[i] == ConnectOutcome.Accepted).ToArray();
+        var judged = ConnectJudgement.Of(attempts);
 
         var rows = new List<LocalhostResolutionResult>();
-        for (var i = 0; i < candidates.Length; i++)
+        foreach (var attempt in attempts)
         {
-            var address = candidates[i];
-            var listener = table is null ? null : Serving(table, address, port);
-            var rank = order.IndexOf(address) + 1;
-            var verdict = Judge(name, address, port, rank, outcomes[i], order, accepted, listener);
+            var listener = table is null ? null : Serving(table, attempt.Target, port);
+            var verdict = Judge(name, port, attempt, judged, order, listener);
             var listenerAddress = table is null ? Unknown : listener?.Address.ToString() ?? string.Empty;
-            rows.Add(new LocalhostResolutionResult(name, address, port, rank, outcomes[i], listenerAddress, Describe(listener), verdict.ToResolutionStatus(), verdict.Finding));
+            rows.Add(new LocalhostResolutionResult(name, attempt.Target, port, attempt.Choice, attempt.Outcome, listenerAddress, Describe(listener), verdict.ToResolutionStatus(), verdict.Finding));
         }
 
         return rows;
@@ -60,25 +59,23 @@ internal sealed class LocalhostPortMatrix
     }
 
     /// <summary>The listener a connection to <paramref name="address"/> reaches: an exact bind wins over a wildcard, as in the kernel.</summary>
-    internal static ListenerBinding? Serving(IReadOnlyList<ListenerBinding> table, IPAddress address, int port)
-    {
-        var onPort = table.Where(l => l.Port == port).ToArray();
-        var ipv6 = AddressSet.IsIPv6(address);
-        return onPort.FirstOrDefault(l => Unmap(l.Address).Equals(address))
-            ?? onPort.FirstOrDefault(l => AddressClassifier.IsUnspecified(l.Address) && AddressSet.IsIPv6(l.Address) == ipv6)
-            ?? (ipv6 ? null : onPort.FirstOrDefault(l => l.Address.Equals(IPAddress.IPv6Any) && l.DualStack != false));
-    }
+    internal static ListenerBinding? Serving(IReadOnlyList<ListenerBinding> table, IPAddress address, int port) =>
+        ServingListener.Find(table.Where(l => l.Port == port), address, l => l.Address, l => l.DualStack);
 
-    private static StepVerdict Judge(string name, IPAddress address, int port, int rank, ConnectOutcome outcome, IReadOnlyList<IPAddress> order, IPAddress[] accepted, ListenerBinding? listener)
+    /// <summary>One address's row: the connect rule's status for it (ConnectJudgement.StatusAt), worded for this table, plus what the listener's bind means.</summary>
+    private static StepVerdict Judge(string name, int port, ConnectAttempt attempt, ConnectJudgement judged, IReadOnlyList<IPAddress> order, ListenerBinding? listener)
     {
-        var why = Explain(address, outcome);
-        if (accepted.Length == 0)
+        var address = attempt.Target;
+        var rank = attempt.Choice;
+        var why = ConnectWording.Explained(address, attempt.Outcome);
+        var status = judged.StatusAt(attempt);
+        if (judged.Shape == ConnectShape.NothingAccepts)
         {
-            return StepVerdict.Fail($"nothing accepts connections on port {port} at any loopback address ({why}): start the server, or check its port");
+            return new StepVerdict(status, $"nothing accepts connections on port {port} at any loopback address ({why}): start the server, or check its port", Array.Empty<string>());
         }
 
-        var where = AddressSet.Join(accepted);
-        if (outcome == ConnectOutcome.Accepted)
+        var where = AddressSet.Join(judged.Accepted.Select(a => a.Target));
+        if (attempt.Accepted)
         {
             if (listener is not null && AddressClassifier.IsUnspecified(listener.Address))
             {
@@ -86,37 +83,21 @@ internal sealed class LocalhostPortMatrix
                 return StepVerdict.Warn($"listening on {bound}: reachable from the network, not only from this machine - bind to 127.0.0.1 and ::1 if only local clients should connect");
             }
 
-            var reachableByName = order.Any(a => accepted.Contains(a));
+            var reachableByName = judged.ByName.Any(a => a.Accepted);
             return rank > 0 || reachableByName || order.Count == 0
                 ? StepVerdict.Pass(rank > 0 ? $"{name} resolves to {address} (choice {rank}) and the server accepts there" : $"the server accepts on {address} too; {name} does not resolve to it")
                 : StepVerdict.Warn($"the server listens on {address}, but {name} does not resolve to it: clients using the name never come here");
         }
 
-        if (rank == 1)
+        var finding = rank switch
         {
-            var family = AddressSet.Family(address);
-            return StepVerdict.Fail($"{name} resolves to {address} first but the server listens only on {where}: clients that try {family} first will fail ({why}) - bind to {address} too, or to {name} on both families");
-        }
-
-        if (rank > 1)
-        {
-            return order.Any(a => accepted.Contains(a))
-                ? StepVerdict.Warn($"{name} also resolves to {address}, but nothing accepts there ({why}): clients that try only this address fail - bind to {address} too")
-                : StepVerdict.Fail($"{name} resolves to {address} but the server listens only on {where} ({why}) - bind to {address} too");
-        }
-
-        return StepVerdict.Pass($"{name} does not resolve to {address}; nothing accepts there ({why})");
+            1 => $"{name} resolves to {address} first but the server listens only on {where}: clients that try {AddressSet.Family(address)} first will fail ({why}) - bind to {address} too, or to {name} on both families",
+            > 1 when status == ConnectionStatus.Warn => $"{name} also resolves to {address}, but nothing accepts there ({why}): clients that try only this address fail - bind to {address} too",
+            > 1 => $"{name} resolves to {address} but the server listens only on {where} ({why}) - bind to {address} too",
+            _ => $"{name} does not resolve to {address}; nothing accepts there ({why})",
+        };
+        return new StepVerdict(status, finding, Array.Empty<string>());
     }
-
-    private static string Explain(IPAddress address, ConnectOutcome outcome) => outcome switch
-    {
-        ConnectOutcome.Refused => $"{address} refuses",
-        ConnectOutcome.TimedOut => $"{address} timed out: a firewall drops the connection, or the backlog is full",
-        ConnectOutcome.Unreachable => AddressSet.IsIPv6(address) && AddressClassifier.IsLoopback(address)
-            ? $"{address} is unreachable: IPv6 loopback is not configured here (IPv6 disabled?)"
-            : $"{address} is unreachable from here",
-        _ => $"{address} accepts",
-    };
 
     private static string Describe(ListenerBinding? listener)
     {
@@ -129,5 +110,4 @@ internal sealed class LocalhostPortMatrix
         return listener.ProcessName.Length == 0 ? pid is null ? string.Empty : "pid " + pid : pid is null ? listener.ProcessName : $"{listener.ProcessName} ({pid})";
     }
 
-    private static IPAddress Unmap(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

@@ -1,13 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using LoopbackTools.Addressing;
 using LoopbackTools.Connection;
 using LoopbackTools.Diagnostics;
+using LoopbackTools.Judges;
 using LoopbackTools.Resolution;
 
 namespace LoopbackTools.Waiting;
@@ -84,7 +86,7 @@ public sealed class LocalhostConnectionWaiter
             var (addresses, failure) = literal is not null
                 ? (literal, string.Empty)
                 : await OsResolverLayer.LookupAsync(name, attemptTimeout, cancellationToken).ConfigureAwait(false);
-            var resolved = (addresses ?? Array.Empty<IPAddress>()).Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Distinct().ToArray();
+            var resolved = MappedAddress.UnmapAll(addresses);
             if (resolved.Length == 0)
             {
                 lastRound = $"{name} does not resolve ({(failure.Length == 0 ? "no addresses" : failure)})";
@@ -144,7 +146,7 @@ public sealed class LocalhostConnectionWaiter
         if (statuses is null)
         {
             var outcome = await TcpConnectProbe.ConnectAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false);
-            return new WaitAttempt(address, outcome == ConnectOutcome.Accepted, 0, ConnectStep.Said(outcome));
+            return new WaitAttempt(address, outcome == ConnectOutcome.Accepted, 0, ConnectWording.Said(outcome));
         }
 
         var (head, failure) = await HttpHeadRequest.GetAsync(endpoint, name, path, timeout, cancellationToken).ConfigureAwait(false);

@@ -1,13 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
-using System.Threading;
+using System.Net;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using DnsClient;
 using LoopbackTools.Connection;
 using LoopbackTools.Dns;
+using LoopbackTools.Judges;
 using LoopbackTools.Listeners.Linux;
 using LoopbackTools.Resolution;
 
@@ -27,19 +28,8 @@ internal static class NamespaceProbe
     public static void Enter(int pid) => NamespaceEntry.Run(pid, () => true);
 
     /// <summary>One TCP connection from inside to each target; Choice 0 marks a target no name resolved to (the gateway tried anyway).</summary>
-    public static async Task<IReadOnlyList<ConnectAttempt>> ConnectAsync(int pid, IReadOnlyList<(IPAddress Target, int Choice)> targets, int port, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (targets.Count == 0)
-        {
-            return Array.Empty<ConnectAttempt>();
-        }
-
-        var sockets = NamespaceEntry.Run(pid, () => targets.Select(t => TryOpen(t.Target.AddressFamily)).ToArray());
-        var outcomes = await Task.WhenAll(targets.Select((t, i) => sockets[i] is { } socket
-            ? TcpConnectProbe.ConnectAsync(socket, new IPEndPoint(t.Target, port), timeout, cancellationToken)
-            : Task.FromResult(ConnectOutcome.Unreachable))).ConfigureAwait(false);
-        return targets.Select((t, i) => new ConnectAttempt(t.Target, t.Choice, outcomes[i])).ToArray();
-    }
+    public static Task<IReadOnlyList<ConnectAttempt>> ConnectAsync(int pid, IReadOnlyList<(IPAddress Target, int Choice)> targets, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ConnectAttempts.ConnectAsync(targets, port, timeout, families => NamespaceEntry.Run(pid, () => families.Select(TryOpen).ToArray()), cancellationToken);
 
     /// <summary>A and AAAA for <paramref name="name"/> to <paramref name="server"/>:53, asked from inside.</summary>
     public static IReadOnlyList<DnsQueryResult> Query(int pid, IPAddress server, string name, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,11 +1,11 @@
-using System;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using LoopbackTools.Sockets;
 
 namespace LoopbackTools.Connection;
@@ -23,21 +23,29 @@ internal static class HttpHeadRequest
     {
         var host = hostName.IndexOf(':') >= 0 ? "[" + hostName + "]" : hostName; // an IPv6 literal
         var request = Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {host}:{endpoint.Port}\r\nUser-Agent: LoopbackTools\r\nAccept: */*\r\nConnection: close\r\n\r\n");
-        using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        WindowsSynRetries.DisableForLoopback(socket, endpoint.Address);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        using var closeOnCancel = limit.Token.Register(socket.Dispose);
+        var result = await DeadlineSocket.RunAsync(endpoint, timeout, socket => ReadHeadAsync(socket, request), cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            ProbeOutcome.Accepted when result.Value is { Length: > 0 } head => (head, string.Empty),
+            ProbeOutcome.Accepted or ProbeOutcome.EmptyReply => (null, "an empty reply (closed without a byte)"),
+            ProbeOutcome.TimedOut => (null, string.Format(CultureInfo.InvariantCulture, "no reply within {0:0.###} s", timeout.TotalSeconds)),
+            ProbeOutcome.Refused => (null, "a refused connection"),
+            ProbeOutcome.Reset => (null, "a reset (closed without a reply)"),
+            _ => (null, "an error: " + result.Error),
+        };
+    }
+
+    /// <summary>Sends the request and reads up to the status line's end (or a TLS alert); what arrived before a reset or the deadline still counts.</summary>
+    private static async Task<byte[]> ReadHeadAsync(Socket socket, byte[] request)
+    {
         var buffer = new byte[HeadBytes];
         var length = 0;
         try
         {
-            await Task.Factory.FromAsync(socket.BeginConnect, socket.EndConnect, (EndPoint)endpoint, null).ConfigureAwait(false);
-            await Task.Factory.FromAsync((c, s) => socket.BeginSend(request, 0, request.Length, SocketFlags.None, c, s), socket.EndSend, null).ConfigureAwait(false);
+            await socket.SendAsync(new ArraySegment<byte>(request), SocketFlags.None).ConfigureAwait(false);
             while (length < buffer.Length)
             {
-                var offset = length;
-                var read = await Task.Factory.FromAsync((c, s) => socket.BeginReceive(buffer, offset, buffer.Length - offset, SocketFlags.None, c, s), socket.EndReceive, null).ConfigureAwait(false);
+                var read = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), SocketFlags.None).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -49,27 +57,13 @@ internal static class HttpHeadRequest
                     break; // the status line (or a TLS alert) is all that is judged
                 }
             }
-
-            return length == 0 ? (null, "an empty reply (closed without a byte)") : (buffer.Take(length).ToArray(), string.Empty);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception e) when (length > 0 && e is SocketException or ObjectDisposedException)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (length > 0)
-            {
-                return (buffer.Take(length).ToArray(), string.Empty);
-            }
-
-            var what = limit.IsCancellationRequested
-                ? string.Format(CultureInfo.InvariantCulture, "no reply within {0:0.###} s", timeout.TotalSeconds)
-                : (e as SocketException)?.SocketErrorCode switch
-                {
-                    SocketError.ConnectionRefused => "a refused connection",
-                    SocketError.ConnectionReset or SocketError.ConnectionAborted => "a reset (closed without a reply)",
-                    _ => "an error: " + e.Message,
-                };
-            return (null, what);
+            // the head that arrived is judged
         }
+
+        return buffer.Take(length).ToArray();
     }
 
     /// <summary>The status code of an HTTP status line at the start of <paramref name="head"/>; <paramref name="line"/> is that line, printable.</summary>

@@ -1,10 +1,9 @@
-using System;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
-using LoopbackTools.Addressing;
+using System.Threading;
+using System;
 using LoopbackTools.Sockets;
 
 namespace LoopbackTools.Containers;
@@ -19,40 +18,14 @@ internal static class TcpRequestProbe
 
     public static async Task<PortReachability> ProbeAsync(IPEndPoint target, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (target is null)
-        {
-            throw new ArgumentNullException(nameof(target));
-        }
+        var result = await DeadlineSocket.RunAsync(target, timeout, AnswersAsync, cancellationToken).ConfigureAwait(false);
+        return (result.Outcome == ProbeOutcome.Accepted && !result.Value ? ProbeOutcome.EmptyReply : result.Outcome).ToPortReachability();
+    }
 
-        using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        WindowsSynRetries.DisableForLoopback(socket, target.Address);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        using var closeOnCancel = limit.Token.Register(socket.Dispose);
-        try
-        {
-            await Task.Factory.FromAsync(socket.BeginConnect, socket.EndConnect, (EndPoint)target, null).ConfigureAwait(false);
-            // Any server speaks once it has a request; HTTP ones answer this one properly.
-            await Task.Factory.FromAsync((c, s) => socket.BeginSend(Request, 0, Request.Length, SocketFlags.None, c, s), socket.EndSend, null).ConfigureAwait(false);
-            var buffer = new byte[1];
-            var received = await Task.Factory.FromAsync((c, s) => socket.BeginReceive(buffer, 0, 1, SocketFlags.None, c, s), socket.EndReceive, null).ConfigureAwait(false);
-            return received > 0 ? PortReachability.Accepted : PortReachability.EmptyReply;
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (limit.IsCancellationRequested)
-            {
-                return PortReachability.TimedOut;
-            }
-
-            return (e as SocketException)?.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => PortReachability.Refused,
-                SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => PortReachability.Reset,
-                SocketError.TimedOut => PortReachability.TimedOut,
-                _ => PortReachability.Unreachable,
-            };
-        }
+    /// <summary>Any server speaks once it has a request (HTTP ones answer this one properly): true when a byte comes back.</summary>
+    private static async Task<bool> AnswersAsync(Socket socket)
+    {
+        await socket.SendAsync(new ArraySegment<byte>(Request), SocketFlags.None).ConfigureAwait(false);
+        return await socket.ReceiveAsync(new ArraySegment<byte>(new byte[1]), SocketFlags.None).ConfigureAwait(false) > 0;
     }
 }

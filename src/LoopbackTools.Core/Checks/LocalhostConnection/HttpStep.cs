@@ -1,14 +1,10 @@
-using System;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
-using LoopbackTools.Addressing;
+using System.Threading;
+using System;
 using LoopbackTools.Sockets;
 
 namespace LoopbackTools.Connection;
@@ -67,25 +63,8 @@ internal static class HttpStep
     }
 
     /// <summary>A TLS handshake (any certificate: only the protocol is being asked about).</summary>
-    private static async Task<bool> SpeaksTlsAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient(endpoint.AddressFamily);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        using var closeOnCancel = limit.Token.Register(client.Dispose);
-        try
-        {
-            await client.ConnectAsync(endpoint.Address, endpoint.Port).ConfigureAwait(false);
-            using var tls = new SslStream(client.GetStream(), false, (_, _, _, _) => true);
-            await tls.AuthenticateAsClientAsync("localhost").ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException or System.Security.Authentication.AuthenticationException)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return false;
-        }
-    }
+    private static Task<bool> SpeaksTlsAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken) =>
+        TlsHandshakeProbe.CompletesAsync(endpoint, "localhost", timeout, cancellationToken);
 
     private static string Hex(byte[] bytes) => string.Join(" ", bytes.Take(7).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
 }

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Threading;
+using System;
+using LoopbackTools.Addressing;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Listeners;
 using LoopbackTools.Listeners.Linux;
@@ -98,12 +99,8 @@ internal static class HeldPortScanner
     {
         var bytes = new byte[v6 ? 16 : 4];
         Array.Copy(buffer, offset, bytes, 0, bytes.Length);
-        var address = new IPAddress(bytes);
-        if (v6 && address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-            v6 = false;
-        }
+        var address = MappedAddress.Unmap(new IPAddress(bytes));
+        v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
 
         return string.Format(CultureInfo.InvariantCulture, v6 ? "[{0}]:{1}" : "{0}:{1}", address, port);
     }

@@ -111,7 +111,11 @@ Describe 'Error records' {
         $failure.ErrorDetails.Message.Contains($failure.ErrorDetails.RecommendedAction) | Should -BeTrue -Because 'the message a user reads ends with the remedy'
     }
 
-    It 'rejects a port outside 1-65535 at binding, before any work' {
-        { Test-LocalhostResolution -Port 70000 -Layer HostsFile } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    It 'rejects a port outside 1-65535 in Core with Resolution.InvalidPort, before any work, and goes on with the next name' {
+        $rows = Test-LocalhostResolution -Name localhost, localhost -Port 70000 -Layer HostsFile -ErrorVariable errors -ErrorAction SilentlyContinue
+        $rows | Should -BeNullOrEmpty
+        $errors | Should -HaveCount 2
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Resolution.InvalidPort,*'
+        $errors[0].TargetObject | Should -Be 70000
     }
 }

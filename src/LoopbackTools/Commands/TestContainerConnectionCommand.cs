@@ -1,6 +1,6 @@
-using System;
 using System.Diagnostics;
 using System.Management.Automation;
+using System;
 using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.ContainerConnection;
@@ -12,10 +12,9 @@ namespace LoopbackTools.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "ContainerConnection")]
 [OutputType(typeof(LocalhostConnectionStep))]
 [OutputType(typeof(bool))]
-public sealed class TestContainerConnectionCommand : LoopbackCmdlet
+public sealed class TestContainerConnectionCommand : CheckCmdlet
 {
     private readonly ContainerConnectionCheck _check = new();
-    private bool _healthy = true;
 
     [Parameter(Mandatory = true, Position = 0)]
     [Alias("ContainerName")]
@@ -41,9 +40,6 @@ public sealed class TestContainerConnectionCommand : LoopbackCmdlet
     [ValidateRange(1, 300)]
     public int TimeoutSec { get; set; } = 2;
 
-    [Parameter]
-    public SwitchParameter Quiet { get; set; }
-
     protected override void ProcessRecord()
     {
         var options = new ContainerConnectionOptions(Name, Port)
@@ -67,24 +63,11 @@ public sealed class TestContainerConnectionCommand : LoopbackCmdlet
             }
 
             WriteVerbose($"{target}:{Port} from {Name}: {report.Steps.Count} step(s) checked in {watch.ElapsedMilliseconds} ms.");
-            _healthy &= report.Healthy;
-            if (!Quiet.IsPresent)
-            {
-                WriteObject(report.Steps, true);
-            }
+            Report(report.Healthy, report.Steps);
         }
         catch (LoopbackToolsException e)
         {
-            _healthy = false;
-            WriteLoopbackError(e);
-        }
-    }
-
-    protected override void EndProcessing()
-    {
-        if (Quiet.IsPresent)
-        {
-            WriteObject(_healthy);
+            ReportError(e);
         }
     }
 }

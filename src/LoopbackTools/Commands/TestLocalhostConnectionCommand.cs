@@ -1,6 +1,6 @@
-using System;
 using System.Diagnostics;
 using System.Management.Automation;
+using System;
 using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Connection;
@@ -13,10 +13,9 @@ namespace LoopbackTools.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "LocalhostConnection")]
 [OutputType(typeof(LocalhostConnectionStep))]
 [OutputType(typeof(bool))]
-public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
+public sealed class TestLocalhostConnectionCommand : CheckCmdlet
 {
     private readonly LocalhostConnectionCheck _check = new();
-    private bool _healthy = true;
 
     // No ValidateRange: Core's Connection.InvalidPort (with its remedy) is the one error for a bad port, typed or piped.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -41,9 +40,6 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
     [ValidateRange(1, 300)]
     public int TimeoutSec { get; set; } = 2;
 
-    [Parameter]
-    public SwitchParameter Quiet { get; set; }
-
     protected override void ProcessRecord()
     {
         var options = new LocalhostConnectionOptions(Port)
@@ -62,24 +58,11 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
                 return _check.CheckAsync(options, token);
             });
             WriteVerbose($"{Name}:{Port}: {steps.Count} step(s) checked in {watch.ElapsedMilliseconds} ms.");
-            _healthy &= LocalhostConnectionCheck.Healthy(steps);
-            if (!Quiet.IsPresent)
-            {
-                WriteObject(steps, true);
-            }
+            Report(LocalhostConnectionCheck.Healthy(steps), steps);
         }
         catch (LoopbackToolsException e)
         {
-            _healthy = false;
-            WriteLoopbackError(e);
-        }
-    }
-
-    protected override void EndProcessing()
-    {
-        if (Quiet.IsPresent)
-        {
-            WriteObject(_healthy);
+            ReportError(e);
         }
     }
 }

@@ -1,7 +1,7 @@
-using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
+using System;
 using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
@@ -14,10 +14,9 @@ namespace LoopbackTools.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "LocalhostResolution")]
 [OutputType(typeof(LocalhostResolutionResult))]
 [OutputType(typeof(bool))]
-public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
+public sealed class TestLocalhostResolutionCommand : CheckCmdlet
 {
     private readonly LocalhostResolutionCheck _check = new();
-    private bool _healthy = true;
 
     // By property name only: a string parameter that took pipeline input by value would swallow any object's ToString().
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -36,17 +35,14 @@ public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
     [Parameter]
     public SwitchParameter Tcp { get; set; }
 
+    // No ValidateRange: a piped port is Core's to check (Resolution.InvalidPort, with its remedy; TcpPort's rule).
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 65535)]
     [ArgumentCompleter(typeof(ListeningPortCompleter))]
     public int Port { get; set; }
 
     [Parameter]
     [ValidateRange(1, 300)]
     public int TimeoutSec { get; set; } = 2;
-
-    [Parameter]
-    public SwitchParameter Quiet { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -91,25 +87,12 @@ public sealed class TestLocalhostResolutionCommand : LoopbackCmdlet
             }
             catch (LoopbackToolsException e)
             {
-                _healthy = false;
-                WriteLoopbackError(e);
+                ReportError(e);
                 continue;
             }
 
             WriteVerbose($"{name}: {report.Results.Count} result(s) in {watch.ElapsedMilliseconds} ms.");
-            _healthy &= report.Healthy;
-            if (!Quiet.IsPresent)
-            {
-                WriteObject(report.Results, true);
-            }
-        }
-    }
-
-    protected override void EndProcessing()
-    {
-        if (Quiet.IsPresent)
-        {
-            WriteObject(_healthy);
+            Report(report.Healthy, report.Results);
         }
     }
 }

@@ -1,5 +1,5 @@
-using System;
 using System.Management.Automation;
+using System;
 using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
 using LoopbackTools.Diagnostics;
@@ -12,10 +12,9 @@ namespace LoopbackTools.Commands;
 [Cmdlet(VerbsLifecycle.Wait, "LocalhostConnection")]
 [OutputType(typeof(LocalhostConnectionWait))]
 [OutputType(typeof(bool))]
-public sealed class WaitLocalhostConnectionCommand : LoopbackCmdlet
+public sealed class WaitLocalhostConnectionCommand : CheckCmdlet
 {
     private readonly LocalhostConnectionWaiter _waiter = new();
-    private bool _answered = true;
 
     // No ValidateRange: Core's Connection.InvalidPort (with its remedy) is the one error for a bad port, typed or piped.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -46,9 +45,6 @@ public sealed class WaitLocalhostConnectionCommand : LoopbackCmdlet
     [ValidateRange(10, 60000)]
     public int IntervalMilliseconds { get; set; } = 250;
 
-    [Parameter]
-    public SwitchParameter Quiet { get; set; }
-
     protected override void ProcessRecord()
     {
         var options = new LocalhostConnectionWaitOptions(Port)
@@ -70,8 +66,7 @@ public sealed class WaitLocalhostConnectionCommand : LoopbackCmdlet
         catch (LoopbackToolsException e) when (e.Kind == ErrorKind.InvalidArgument)
         {
             // Bad input for one piped port: say so and go on with the next.
-            _answered = false;
-            WriteLoopbackError(e);
+            ReportError(e);
             return;
         }
         catch (LoopbackToolsException e)
@@ -82,23 +77,12 @@ public sealed class WaitLocalhostConnectionCommand : LoopbackCmdlet
 
         if (wait is null)
         {
-            _answered = false;
+            ReportUnhealthy();
             WriteVerbose($"{HostName}:{Port} did not answer within {TimeoutSec} s.");
             return;
         }
 
         WriteVerbose($"{wait.HostName}:{wait.Port} answered at {wait.RemoteAddress} after {wait.ElapsedMilliseconds} ms ({wait.Attempts} round(s)).");
-        if (!Quiet.IsPresent)
-        {
-            WriteObject(wait);
-        }
-    }
-
-    protected override void EndProcessing()
-    {
-        if (Quiet.IsPresent)
-        {
-            WriteObject(_answered);
-        }
+        Report(true, wait);
     }
 }

@@ -45,7 +45,7 @@ public sealed class ContainerConnectionCheck
             throw new ArgumentNullException(nameof(options));
         }
 
-        if (options.Port < 1 || options.Port > 65535)
+        if (!TcpPort.IsValid(options.Port))
         {
             throw ConnectionErrors.InvalidPort(options.Port);
         }

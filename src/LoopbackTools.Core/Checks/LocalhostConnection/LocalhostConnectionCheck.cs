@@ -82,7 +82,7 @@ public sealed class LocalhostConnectionCheck
     /// <exception cref="LoopbackToolsException">Connection.InvalidPort; Dns.InvalidName.</exception>
     public static void Validate(LocalhostConnectionOptions options)
     {
-        if (options.Port < 1 || options.Port > 65535)
+        if (!TcpPort.IsValid(options.Port))
         {
             throw ConnectionErrors.InvalidPort(options.Port);
         }

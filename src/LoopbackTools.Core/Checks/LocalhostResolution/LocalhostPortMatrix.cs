@@ -52,7 +52,7 @@ internal sealed class LocalhostPortMatrix
     /// <exception cref="LoopbackToolsException">Resolution.InvalidPort.</exception>
     public static void ValidatePort(int port)
     {
-        if (port < 1 || port > 65535)
+        if (!TcpPort.IsValid(port))
         {
             throw ResolutionErrors.InvalidPort(port);
         }

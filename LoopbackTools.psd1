@@ -34,7 +34,15 @@
             Tags         = @('localhost', 'loopback', 'network', 'hosts', 'dns', 'docker', 'diagnostics', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/loopbacktools/LoopbackTools'
             LicenseUri   = 'https://github.com/loopbacktools/LoopbackTools/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: Get-LoopbackListener, Get-LoopbackInterface, Get-HostsEntry, Add-/Set-/Remove-HostsEntry (atomic, lossless edits), Test-LocalhostResolution, Test-ContainerPort; table views, MAML help, stable ErrorIds.'
+            ReleaseNotes = '0.1.0
+- Get-LoopbackListener, Get-LoopbackInterface: listening sockets with their process, container or service, where they are bound, dual-stack or not, on Linux, macOS and Windows; the loopback interface and its addresses.
+- Get-HostsEntry, Add-HostsEntry, Set-HostsEntry, Remove-HostsEntry: the hosts file as typed entries and problems; atomic, lossless edits with a backup, -WhatIf, at blocklist scale.
+- Test-LocalhostResolution: localhost at every layer (hosts file, OS resolver and the source that answered, DNS servers) and, with -Port, which address accepts.
+- Test-ContainerPort: why a container port does or does not answer (running, exposed, published, bound inside, reachable).
+- Test-LocalhostConnection: the whole checklist for localhost:PORT (listener, hosts file, resolution, connections and the first-address trap, bind, firewall rule, container, proxy variables, HTTP).
+- Test-ContainerConnection: from inside a container to a host service or another container (localhost inside, the name, the network, the host bind, a real connection, the firewall).
+- Wait-LocalhostConnection: waits until a port answers at any address of the name (with -Http, a status range); on timeout, the checklist says why.
+- Table views for every output type, MAML help with examples, argument completers, stable ErrorIds with remedies; Windows PowerShell 5.1 and PowerShell 7.4+.'
         }
     }
 }

@@ -24,10 +24,10 @@ public sealed class ContainerPortChecker
         _sockets = sockets ?? throw new ArgumentNullException(nameof(sockets));
     }
 
-    /// <summary>A checker for the endpoint named by <paramref name="engine"/>, else DOCKER_HOST, else the platform default.</summary>
     /// <summary>The engine client: its endpoint, and after a check the engine and API version it negotiated.</summary>
     public DockerApiClient Client => _client;
 
+    /// <summary>A checker for the endpoint named by <paramref name="engine"/>, else DOCKER_HOST, else the platform default.</summary>
     public static ContainerPortChecker ForEndpoint(string? engine, TimeSpan timeout)
     {
         return new ContainerPortChecker(new DockerApiClient(DockerEndpoint.ForThisMachine(engine), timeout), new ListenerScannerSocketReader());

@@ -10,7 +10,7 @@ using LoopbackTools.Sockets;
 namespace LoopbackTools.Connection;
 
 /// <summary>
-/// Step 8: one <c>GET /</c> to the address that accepts, judged on the status line. Only the head is read (a
+/// Step 9 (with -Http): one <c>GET /</c> to the address that accepts, judged on the status line. Only the head is read (a
 /// server may stream forever); a reply that is not HTTP is named, and a TLS server is recognised by its alert
 /// record, or by a TLS handshake when the plain request got no answer.
 /// </summary>

@@ -7,7 +7,7 @@ using LoopbackTools.Proxy;
 namespace LoopbackTools.Connection;
 
 /// <summary>
-/// Step 2: would an HTTP client send its request for the name, 127.0.0.1 or [::1] to a proxy? Judged from the
+/// Step 8: would an HTTP client send its request for the name, 127.0.0.1 or [::1] to a proxy? Judged from the
 /// proxy variables (and WinINET on Windows) as each client family reads them; nothing is sent.
 /// </summary>
 internal static class ProxyStep

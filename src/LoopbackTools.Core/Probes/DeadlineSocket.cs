@@ -9,7 +9,7 @@ namespace LoopbackTools.Sockets;
 /// <summary>
 /// The one socket-with-a-deadline: connect, run an exchange on the connected socket, all bounded by one timeout
 /// (a linked token that disposes the socket, since netstandard2.0's socket calls take no token), and classify how
-/// it ended. The caller's own cancellation is thrown, never classified. Used by every probe (TCP connect, request,
+/// it ended as a <see cref="PortReachability"/>. The caller's own cancellation is thrown, never classified. Used by every probe (TCP connect, request,
 /// HTTP head, TLS handshake).
 /// </summary>
 internal static class DeadlineSocket
@@ -30,7 +30,7 @@ internal static class DeadlineSocket
         }
         catch (SocketException e)
         {
-            return Task.FromResult(new ProbeResult<T>(ProbeOutcome.Unreachable, default, e.Message)); // no stack of that family here
+            return Task.FromResult(new ProbeResult<T>(PortReachability.Unreachable, default, e.Message)); // no stack of that family here
         }
 
         return RunAsync(socket, endpoint, timeout, exchange, cancellationToken);
@@ -51,23 +51,23 @@ internal static class DeadlineSocket
                 connected = true;
                 var value = await exchange(socket).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
-                return new ProbeResult<T>(ProbeOutcome.Accepted, value, string.Empty);
+                return new ProbeResult<T>(PortReachability.Accepted, value, string.Empty);
             }
             catch (Exception e) when (deadline.IsCancellationRequested && IsSocketEnd(e))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return new ProbeResult<T>(ProbeOutcome.TimedOut, default, string.Empty);
+                return new ProbeResult<T>(PortReachability.TimedOut, default, string.Empty);
             }
             catch (Exception e) when (Unwrap(e) is SocketException s)
             {
                 var outcome = s.SocketErrorCode switch
                 {
-                    SocketError.ConnectionRefused => ProbeOutcome.Refused,
-                    SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => connected ? ProbeOutcome.Reset : ProbeOutcome.Refused,
-                    SocketError.TimedOut => ProbeOutcome.TimedOut,
-                    _ => ProbeOutcome.Unreachable,
+                    SocketError.ConnectionRefused => PortReachability.Refused,
+                    SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown => connected ? PortReachability.Reset : PortReachability.Refused,
+                    SocketError.TimedOut => PortReachability.TimedOut,
+                    _ => PortReachability.Unreachable,
                 };
-                return new ProbeResult<T>(outcome, default, outcome == ProbeOutcome.Unreachable ? s.Message : string.Empty);
+                return new ProbeResult<T>(outcome, default, outcome == PortReachability.Unreachable ? s.Message : string.Empty);
             }
         }
     }

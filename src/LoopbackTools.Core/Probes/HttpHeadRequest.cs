@@ -26,11 +26,11 @@ internal static class HttpHeadRequest
         var result = await DeadlineSocket.RunAsync(endpoint, timeout, socket => ReadHeadAsync(socket, request), cancellationToken).ConfigureAwait(false);
         return result.Outcome switch
         {
-            ProbeOutcome.Accepted when result.Value is { Length: > 0 } head => (head, string.Empty),
-            ProbeOutcome.Accepted or ProbeOutcome.EmptyReply => (null, "an empty reply (closed without a byte)"),
-            ProbeOutcome.TimedOut => (null, string.Format(CultureInfo.InvariantCulture, "no reply within {0:0.###} s", timeout.TotalSeconds)),
-            ProbeOutcome.Refused => (null, "a refused connection"),
-            ProbeOutcome.Reset => (null, "a reset (closed without a reply)"),
+            PortReachability.Accepted when result.Value is { Length: > 0 } head => (head, string.Empty),
+            PortReachability.Accepted or PortReachability.EmptyReply => (null, "an empty reply (closed without a byte)"),
+            PortReachability.TimedOut => (null, string.Format(CultureInfo.InvariantCulture, "no reply within {0:0.###} s", timeout.TotalSeconds)),
+            PortReachability.Refused => (null, "a refused connection"),
+            PortReachability.Reset => (null, "a reset (closed without a reply)"),
             _ => (null, "an error: " + result.Error),
         };
     }

@@ -1,12 +1,12 @@
 namespace LoopbackTools;
 
-/// <summary>What a real request from the host to a published port got back.</summary>
+/// <summary>What a probe with a deadline got: the one probe outcome (Test-ContainerPort's Reachable: a real request to a published port).</summary>
 public enum PortReachability
 {
     /// <summary>No request was sent (not running, not published, not TCP).</summary>
     NotTested,
 
-    /// <summary>Connected and the far end answered with bytes: something is serving.</summary>
+    /// <summary>Connected and the exchange completed (a request: the far end answered with bytes): something is serving.</summary>
     Accepted,
 
     /// <summary>The connection was refused: nothing listens on the host port.</summary>

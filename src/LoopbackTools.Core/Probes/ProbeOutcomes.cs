@@ -1,24 +1,16 @@
 namespace LoopbackTools.Sockets;
 
-/// <summary>The edges from the one probe outcome to the public enums that rows carry.</summary>
+/// <summary>
+/// The one probe outcome is <see cref="PortReachability"/> (what a deadline-bound exchange got); a connection-only
+/// row carries <see cref="ConnectOutcome"/>, mapped here: once connected, what came after is not a connect outcome.
+/// </summary>
 internal static class ProbeOutcomes
 {
-    /// <summary>A connection only: once connected, what came after is not a connect outcome.</summary>
-    public static ConnectOutcome ToConnectOutcome(this ProbeOutcome outcome) => outcome switch
+    public static ConnectOutcome ToConnectOutcome(this PortReachability outcome) => outcome switch
     {
-        ProbeOutcome.Refused => ConnectOutcome.Refused,
-        ProbeOutcome.TimedOut => ConnectOutcome.TimedOut,
-        ProbeOutcome.Unreachable => ConnectOutcome.Unreachable,
-        _ => ConnectOutcome.Accepted,
-    };
-
-    public static PortReachability ToPortReachability(this ProbeOutcome outcome) => outcome switch
-    {
-        ProbeOutcome.Accepted => PortReachability.Accepted,
-        ProbeOutcome.Refused => PortReachability.Refused,
-        ProbeOutcome.Reset => PortReachability.Reset,
-        ProbeOutcome.EmptyReply => PortReachability.EmptyReply,
-        ProbeOutcome.TimedOut => PortReachability.TimedOut,
-        _ => PortReachability.Unreachable,
+        PortReachability.Accepted or PortReachability.Reset or PortReachability.EmptyReply => ConnectOutcome.Accepted,
+        PortReachability.Refused => ConnectOutcome.Refused,
+        PortReachability.TimedOut => ConnectOutcome.TimedOut,
+        _ => ConnectOutcome.Unreachable,
     };
 }

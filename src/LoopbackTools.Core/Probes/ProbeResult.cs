@@ -3,14 +3,14 @@ namespace LoopbackTools.Sockets;
 /// <summary>How a deadline-bound exchange ended, and what the exchange returned when it got that far.</summary>
 internal readonly struct ProbeResult<T>
 {
-    public ProbeResult(ProbeOutcome outcome, T? value, string error)
+    public ProbeResult(PortReachability outcome, T? value, string error)
     {
         Outcome = outcome;
         Value = value;
         Error = error;
     }
 
-    public ProbeOutcome Outcome { get; }
+    public PortReachability Outcome { get; }
 
     /// <summary>The exchange's result (default when it did not complete).</summary>
     public T? Value { get; }

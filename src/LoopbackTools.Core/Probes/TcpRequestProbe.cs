@@ -19,7 +19,7 @@ internal static class TcpRequestProbe
     public static async Task<PortReachability> ProbeAsync(IPEndPoint target, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var result = await DeadlineSocket.RunAsync(target, timeout, AnswersAsync, cancellationToken).ConfigureAwait(false);
-        return (result.Outcome == ProbeOutcome.Accepted && !result.Value ? ProbeOutcome.EmptyReply : result.Outcome).ToPortReachability();
+        return result.Outcome == PortReachability.Accepted && !result.Value ? PortReachability.EmptyReply : result.Outcome;
     }
 
     /// <summary>Any server speaks once it has a request (HTTP ones answer this one properly): true when a byte comes back.</summary>

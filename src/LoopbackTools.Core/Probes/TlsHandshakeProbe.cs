@@ -29,6 +29,6 @@ internal static class TlsHandshakeProbe
                 return false; // not TLS, or no handshake before the deadline
             }
         }, cancellationToken).ConfigureAwait(false);
-        return result.Outcome == ProbeOutcome.Accepted && result.Value;
+        return result.Outcome == PortReachability.Accepted && result.Value;
     }
 }

@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Sockets;
 using System.Net;
-using System.Threading.Tasks;
+using System.Net.Sockets;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using DnsClient;
 using LoopbackTools.Connection;
 using LoopbackTools.Dns;

@@ -5,8 +5,8 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Containers;
-using LoopbackTools.Listeners.Owners;
 using LoopbackTools.Diagnostics;
+using LoopbackTools.Listeners.Owners;
 using Newtonsoft.Json.Linq;
 
 namespace LoopbackTools.Connection;

@@ -1,10 +1,10 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text;
-using System.Threading.Tasks;
 using System.Threading;
-using System;
+using System.Threading.Tasks;
 using LoopbackTools.Sockets;
 
 namespace LoopbackTools.Connection;

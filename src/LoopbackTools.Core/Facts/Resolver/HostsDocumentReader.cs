@@ -20,7 +20,7 @@ internal sealed class HostsDocumentReader : IHostsReader
         var mappings = new List<HostsMapping>();
         foreach (var entry in Load(path).Entries)
         {
-            if (entry.Enabled && Names(entry, name) && AddressClassifier.TryParse(entry.IPAddress, out var address))
+            if (entry.Enabled && HostsOsReading.Names(entry, name) && AddressClassifier.TryParse(entry.IPAddress, out var address))
             {
                 mappings.Add(new HostsMapping(address!, entry.IPAddress, entry.LineNumber));
             }
@@ -52,23 +52,5 @@ internal sealed class HostsDocumentReader : IHostsReader
         }
 
         return document;
-    }
-
-    private static bool Names(HostsEntry entry, string name)
-    {
-        if (DnsName.AreEqual(entry.HostName, name))
-        {
-            return true;
-        }
-
-        foreach (var alias in entry.Aliases)
-        {
-            if (DnsName.AreEqual(alias, name))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -8,7 +8,8 @@ namespace LoopbackTools.Hosts;
 /// <summary>
 /// A hosts file as glibc's files NSS module reads it (glibc 2.36: nss/nss_readline.c, nss/nss_files/files-parse.c,
 /// files-hosts.c, resolv/inet_pton.c), from the file's raw bytes: lines end only at LF; leading blanks are
-/// skipped; a line whose first non-blank is '#' is skipped; a NUL byte ends a line's content; the rest of a line
+/// skipped (see <see cref="AfterLeadingBlanks"/> for how); a line whose first non-blank is '#' is skipped; a NUL
+/// byte ends a line's content; the rest of a line
 /// is cut at the first '#' (or NUL); its first field must be an address <c>inet_pton</c> reads, or the line is
 /// skipped; the other fields are names split at C-locale whitespace (space, tab, LF, VT, FF, CR). There is no
 /// limit on the length of a line, a name or the number of names (the buffers grow). A byte-order mark or
@@ -158,7 +159,7 @@ internal sealed class GlibcHostsFile
             return Skipped(number, start, end, GlibcLineKind.Comment, nulOffset);
         }
 
-        var text = Slice(raw, first, stringEnd - first);
+        var text = AfterLeadingBlanks(raw, first, stringEnd, out var tailRepeated);
 
         // files-parse.c: the line ends at the first '#' or LF.
         var cut = 0;
@@ -172,7 +173,7 @@ internal sealed class GlibcHostsFile
         var bytes = GlibcAddressText.Parse(text, fields[0].Start, fields[0].End);
         if (bytes is null)
         {
-            return new GlibcHostsLine(number, start, end, GlibcLineKind.NotAnAddress, token, null, Array.Empty<string>(), nulOffset);
+            return new GlibcHostsLine(number, start, end, GlibcLineKind.NotAnAddress, token, null, Array.Empty<string>(), nulOffset, tailRepeated);
         }
 
         var names = new string[fields.Count - 1];
@@ -181,7 +182,29 @@ internal sealed class GlibcHostsFile
             names[i - 1] = Latin1.GetString(text, fields[i].Start, fields[i].End - fields[i].Start);
         }
 
-        return new GlibcHostsLine(number, start, end, GlibcLineKind.Entry, token, new IPAddress(bytes), names, nulOffset);
+        return new GlibcHostsLine(number, start, end, GlibcLineKind.Entry, token, new IPAddress(bytes), names, nulOffset, tailRepeated);
+    }
+
+    /// <summary>
+    /// nss_readline's removal of leading blanks: <c>memmove(buf, p, strlen(p))</c> moves the string without its
+    /// NUL, so the old bytes stay behind it: glibc reads p followed by raw[len..first+len), i.e. the line's last
+    /// <c>first</c> bytes twice. An LF or '#' in p cuts that tail off again; only the file's last line without a
+    /// final newline (or a line ended early by a NUL) shows it. Measured on glibc 2.36 by the differential test.
+    /// </summary>
+    private static byte[] AfterLeadingBlanks(byte[] raw, int first, int stringEnd, out bool tailRepeated)
+    {
+        var length = stringEnd - first;
+        if (first == 0)
+        {
+            tailRepeated = false;
+            return Slice(raw, 0, length);
+        }
+
+        var text = new byte[length + first];
+        Array.Copy(raw, first, text, 0, length);
+        Array.Copy(raw, length, text, length, first);
+        tailRepeated = Array.IndexOf(text, (byte)'\n', 0, length) < 0 && Array.IndexOf(text, (byte)'#', 0, length) < 0;
+        return text;
     }
 
     private static byte[] Slice(byte[] raw, int start, int length)
@@ -222,5 +245,5 @@ internal sealed class GlibcHostsFile
     }
 
     private static GlibcHostsLine Skipped(int number, int start, int end, GlibcLineKind kind, int nulOffset) =>
-        new(number, start, end, kind, string.Empty, null, Array.Empty<string>(), nulOffset);
+        new(number, start, end, kind, string.Empty, null, Array.Empty<string>(), nulOffset, false);
 }

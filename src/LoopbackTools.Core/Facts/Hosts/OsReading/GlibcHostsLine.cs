@@ -10,7 +10,7 @@ namespace LoopbackTools.Hosts;
 /// </summary>
 internal sealed class GlibcHostsLine
 {
-    public GlibcHostsLine(int lineNumber, int start, int end, GlibcLineKind kind, string addressToken, IPAddress? address, IReadOnlyList<string> names, int nulOffset)
+    public GlibcHostsLine(int lineNumber, int start, int end, GlibcLineKind kind, string addressToken, IPAddress? address, IReadOnlyList<string> names, int nulOffset, bool tailRepeated)
     {
         LineNumber = lineNumber;
         Start = start;
@@ -20,6 +20,7 @@ internal sealed class GlibcHostsLine
         Address = address;
         Names = names;
         NulOffset = nulOffset;
+        TailRepeated = tailRepeated;
     }
 
     /// <summary>1-based, counting LF-ended lines.</summary>
@@ -43,6 +44,9 @@ internal sealed class GlibcHostsLine
 
     /// <summary>Offset in the file of a NUL byte that ends glibc's reading of the line; -1: none.</summary>
     public int NulOffset { get; }
+
+    /// <summary>True when glibc's removal of leading blanks left the line's last bytes repeated after it (see GlibcHostsFile).</summary>
+    public bool TailRepeated { get; }
 
     /// <summary>Whether glibc's lookup of <paramref name="name"/> (Latin-1 bytes) matches this line: ASCII case folded only (strcasecmp in the C locale).</summary>
     public bool Maps(string name)

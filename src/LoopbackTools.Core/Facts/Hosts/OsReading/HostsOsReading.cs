@@ -66,7 +66,7 @@ public static class HostsOsReading
         public Comparison(HostsDocument document, string? name)
         {
             _document = document;
-            _name = name?.Trim();
+            _name = name;
             _nameBytes = _name is null ? null : GlibcHostsFile.Bytes(_name);
             _glibc = GlibcHostsFile.Read(document.ToBytes());
             _bom = document.Encoding == HostsEncoding.Utf8WithBom;
@@ -132,7 +132,7 @@ public static class HostsOsReading
 
             if (_nameBytes is not null)
             {
-                return line.Maps(_nameBytes);
+                return line.Maps(_nameBytes) && Names(entry, _name!);
             }
 
             var names = new[] { entry.HostName }.Concat(entry.Aliases).Select(GlibcHostsFile.Bytes);
@@ -180,6 +180,12 @@ public static class HostsOsReading
             {
                 var (reason, remedy) = GlibcAddressText.WhyNot(line.AddressToken);
                 return new HostsReadingDifference(n, HostsReadingKind.Skipped, Line(n, string.Format(CultureInfo.InvariantCulture, "has the address '{0}': {1}, so it skips the line", entry.IPAddress, reason)), remedy);
+            }
+
+            if (line.TailRepeated)
+            {
+                var read = line.Names.Count == 0 ? string.Empty : GlibcHostsFile.Readable(line.Names[line.Names.Count - 1]);
+                return new HostsReadingDifference(n, HostsReadingKind.ReadDifferently, Line(n, string.Format(CultureInfo.InvariantCulture, "starts with blanks and is the last line, without a final newline: glibc's line reader repeats its last bytes, so it reads the name '{0}'", read)), "remove the blanks at the start of the line, or end the file with a newline");
             }
 
             if (line.Kind == GlibcLineKind.Entry && !SameAddress(line.Address, entry.IPAddress))

@@ -43,7 +43,7 @@ public sealed class LocalhostConnectionCheck
         // Read before this check's own connections, which would otherwise show up holding or waiting on the port.
         var bindRead = Task.Run(() => PortBindFacts.Read(port, cancellationToken), cancellationToken);
         var lookup = OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken);
-        var hosts = HostsStep(name, options.HostsFilePath);
+        var (hosts, unread) = HostsStep(name, options.HostsFilePath);
         var (addresses, failure) = await lookup.ConfigureAwait(false);
         var resolved = (addresses ?? Array.Empty<IPAddress>()).Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Distinct().ToArray();
         var attempts = await ConnectStep.AttemptAsync(resolved, port, options.Timeout, cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed class LocalhostConnectionCheck
         {
             ListenerStep.Judge(facts, options.ProcessName, cancellationToken).For(name, port, ConnectionStep.Listener),
             hosts.For(name, port, ConnectionStep.HostsFile),
-            ResolutionStep(name, addresses, failure).For(name, port, ConnectionStep.Resolution),
+            ResolutionStep(name, addresses, failure, unread).For(name, port, ConnectionStep.Resolution),
             ConnectStep.Judge(facts).For(name, port, ConnectionStep.Connect),
             BindStep.Judge(facts).For(name, port, ConnectionStep.Bind),
             (await firewall.ConfigureAwait(false)).For(name, port, ConnectionStep.Firewall),
@@ -91,27 +91,31 @@ public sealed class LocalhostConnectionCheck
     private static ProxyEnvironment ProxyVariables(LocalhostConnectionOptions options) =>
         options.ProxyVariables is { } given ? new ProxyEnvironment(given) : ProxyEnvironment.Current();
 
-    private StepVerdict HostsStep(string name, string? path)
+    /// <returns>The step, and the lines naming the name that the OS resolver reads otherwise (for the Resolution step's remedy).</returns>
+    private (StepVerdict Step, IReadOnlyList<HostsReadingDifference> Unread) HostsStep(string name, string? path)
     {
         var file = string.IsNullOrEmpty(path) ? _hosts.DefaultPath : path!;
         IReadOnlyList<HostsMapping> mappings;
+        Hosts.HostsOsAnswer? os;
         try
         {
             mappings = _hosts.Find(file, name);
+            os = _hosts.ReadAsOs(file, name);
         }
         catch (LoopbackToolsException e)
         {
-            return StepVerdict.Skipped($"hosts file {file} cannot be read: {e.FullMessage}");
+            return (StepVerdict.Skipped($"hosts file {file} cannot be read: {e.FullMessage}"), Array.Empty<HostsReadingDifference>());
         }
 
-        var judged = HostsFileLayer.Judge(name, file, mappings, RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
-        var evidence = mappings.Select(m => $"{file} line {m.LineNumber}: {m.AddressText} {name}").ToArray();
-        return StepVerdict.From(judged.Status, judged.Finding, evidence);
+        var judged = HostsFileLayer.Judge(name, file, mappings, RuntimeInformation.IsOSPlatform(OSPlatform.Windows), os);
+        var evidence = mappings.Select(m => $"{file} line {m.LineNumber}: {m.AddressText} {name}")
+            .Concat((os?.Differences ?? Array.Empty<HostsReadingDifference>()).Select(d => $"{file} {d.Reason}")).ToArray();
+        return (StepVerdict.From(judged.Status, judged.Finding, evidence), os?.Differences ?? Array.Empty<HostsReadingDifference>());
     }
 
-    private static StepVerdict ResolutionStep(string name, IPAddress[]? addresses, string failure)
+    private static StepVerdict ResolutionStep(string name, IPAddress[]? addresses, string failure, IReadOnlyList<HostsReadingDifference> unread)
     {
-        var judged = OsResolverLayer.Judge(name, addresses, failure);
+        var judged = OsResolverLayer.Judge(name, addresses, failure, unread: unread);
         var evidence = addresses is null
             ? new[] { "lookup failed: " + failure }
             : addresses.Select((a, i) => $"{i + 1}. {a}").ToArray();

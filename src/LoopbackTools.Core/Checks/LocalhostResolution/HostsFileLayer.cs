@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
+using LoopbackTools.Hosts;
 
 namespace LoopbackTools.Resolution;
 
@@ -13,7 +14,7 @@ internal static class HostsFileLayer
         var file = string.IsNullOrEmpty(path) ? reader.DefaultPath : path!;
         try
         {
-            return Judge(name, file, reader.Find(file, name), RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
+            return Judge(name, file, reader.Find(file, name), RuntimeInformation.IsOSPlatform(OSPlatform.Windows), reader.ReadAsOs(file, name));
         }
         catch (Diagnostics.LoopbackToolsException e)
         {
@@ -26,8 +27,14 @@ internal static class HostsFileLayer
     /// Windows: its resolver answers localhost itself (127.0.0.1 and ::1) and the stock hosts file ships the
     /// localhost lines commented out, so their absence is normal there, not a fall-through to DNS.
     /// </param>
-    internal static LocalhostResolutionResult Judge(string name, string path, IReadOnlyList<HostsMapping> mappings, bool resolverAnswersLocalhost = false)
+    /// <param name="os">glibc's own reading of the file for the name (Linux), or null.</param>
+    internal static LocalhostResolutionResult Judge(string name, string path, IReadOnlyList<HostsMapping> mappings, bool resolverAnswersLocalhost = false, HostsOsAnswer? os = null)
     {
+        if (os is { Differences.Count: > 0 })
+        {
+            return JudgeOsReading(name, path, mappings, os);
+        }
+
         var set = new AddressSet(mappings.Select(m => m.Address));
         var texts = mappings.Select(m => m.AddressText).Distinct().ToArray();
         var kind = LocalhostNames.Classify(name);
@@ -62,6 +69,25 @@ internal static class HostsFileLayer
         }
 
         return new LocalhostResolutionResult(name, ResolutionLayer.HostsFile, path, texts, set.AllLoopback, string.Empty, verdict.Status, verdict.Finding);
+    }
+
+    /// <summary>
+    /// Lines the OS resolver reads otherwise than they look: the finding names each line, why and the fix, instead of
+    /// a remedy built on what the file seems to say ("add a line" for a line that is there but skipped). Fail when
+    /// glibc's answer differs from the lines as they look; Warn when it comes out the same.
+    /// </summary>
+    private static LocalhostResolutionResult JudgeOsReading(string name, string path, IReadOnlyList<HostsMapping> mappings, HostsOsAnswer os)
+    {
+        var looks = new AddressSet(mappings.Select(m => m.Address));
+        var reads = new AddressSet(os.Addresses);
+        var same = new HashSet<string>(looks.Texts).SetEquals(reads.Texts);
+        var lines = string.Join("; ", os.Differences.Select(d => d.Reason + " - " + d.Remedy));
+        var answer = os.Addresses.Count == 0
+            ? string.Format(CultureInfo.InvariantCulture, "so glibc finds no {0} line and asks the next source (DNS)", name)
+            : string.Format(CultureInfo.InvariantCulture, "so glibc answers {0} with {1}", name, reads.List);
+        var finding = string.Format(CultureInfo.InvariantCulture, "hosts file {0}: {1}; {2}", path, lines, answer);
+        var texts = os.Addresses.Select(a => a.ToString()).Distinct().ToArray();
+        return new LocalhostResolutionResult(name, ResolutionLayer.HostsFile, path, texts, reads.AllLoopback, string.Empty, same ? ResolutionStatus.Warn : ResolutionStatus.Fail, finding);
     }
 
     internal static LocalhostResolutionResult Unreadable(string name, string path, string reason) =>

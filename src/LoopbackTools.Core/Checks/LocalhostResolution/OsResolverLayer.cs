@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -53,9 +55,12 @@ internal static class OsResolverLayer
 
     /// <summary>The rules, apart from the lookup so they can be read (and tested) on their own.</summary>
     /// <param name="source">Which source answered (Test-LocalhostResolution): named in the finding and the row; null leaves both out.</param>
-    internal static LocalhostResolutionResult Judge(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null)
+    /// <param name="unread">Hosts lines naming the name that the OS resolver skips or reads differently: the fix is to them, not "add a line".</param>
+    internal static LocalhostResolutionResult Judge(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null, IReadOnlyList<HostsReadingDifference>? unread = null)
     {
         var from = source?.Phrase ?? string.Empty;
+        var skipped = unread?.FirstOrDefault(d => d.Kind != HostsReadingKind.ReadByOsOnly);
+        string Fix(string addLines) => skipped is null ? addLines : $"the hosts file has such a line, but {skipped.Reason} - {skipped.Remedy}";
         var set = new AddressSet(addresses ?? Array.Empty<IPAddress>());
         var kind = LocalhostNames.Classify(name);
         Judgement verdict;
@@ -67,8 +72,8 @@ internal static class OsResolverLayer
             {
                 // .NET on Linux sends "localhost." to DNS although the hosts file lists "localhost".
                 _ when rooted && kind != LocalhostNameKind.Other => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: with the trailing dot it skips the hosts file and asks DNS - use the name without the dot"),
-                LocalhostNameKind.Localhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file"),
-                LocalhostNameKind.UnderLocalhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - add '127.0.0.1 {name}' and '::1 {name}' to the hosts file"),
+                LocalhostNameKind.Localhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: {Fix("restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file")}"),
+                LocalhostNameKind.UnderLocalhost => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}: it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - {Fix($"add '127.0.0.1 {name}' and '::1 {name}' to the hosts file")}"),
                 _ => Judgement.Fail($"the OS resolver cannot resolve {name} ({why}){from}"),
             };
         }
@@ -78,11 +83,11 @@ internal static class OsResolverLayer
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv6Loopback)
         {
-            verdict = Judgement.Warn($"the OS resolver returns only IPv4 ({set.List}) for {name}{from}: clients asking for IPv6 get no ::1 and may fall through to DNS - add '::1 {name}' to the hosts file");
+            verdict = Judgement.Warn($"the OS resolver returns only IPv4 ({set.List}) for {name}{from}: clients asking for IPv6 get no ::1 and may fall through to DNS - {Fix($"add '::1 {name}' to the hosts file")}");
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv4Loopback)
         {
-            verdict = Judgement.Warn($"the OS resolver returns only IPv6 ({set.List}) for {name}{from}: IPv4-only clients get no 127.0.0.1 - add '127.0.0.1 {name}' to the hosts file");
+            verdict = Judgement.Warn($"the OS resolver returns only IPv6 ({set.List}) for {name}{from}: IPv4-only clients get no 127.0.0.1 - {Fix($"add '127.0.0.1 {name}' to the hosts file")}");
         }
         else
         {

@@ -29,6 +29,9 @@ internal sealed class HostsDocumentReader : IHostsReader
         return mappings;
     }
 
+    public HostsOsAnswer? ReadAsOs(string path, string name) =>
+        HostsOsReading.AppliesHere ? HostsOsReading.Answer(Load(path), name) : null;
+
     /// <summary>
     /// Names piped in one by one (Get-HostsEntry | Test-LocalhostResolution) would re-read a 265k-line file
     /// per name: the last document is kept while the file's time stamp and length stay the same.

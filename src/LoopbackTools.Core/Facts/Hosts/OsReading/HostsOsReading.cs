@@ -34,6 +34,19 @@ public static class HostsOsReading
         return new Comparison(document, name).Run();
     }
 
+    /// <summary>glibc's answer for <paramref name="name"/> from <paramref name="document"/>, with the lines it reads otherwise.</summary>
+    public static HostsOsAnswer Answer(HostsDocument document, string name)
+    {
+        if (document is null)
+        {
+            throw new ArgumentNullException(nameof(document));
+        }
+
+        var comparison = new Comparison(document, name ?? throw new ArgumentNullException(nameof(name)));
+        var differences = comparison.Run();
+        return new HostsOsAnswer(comparison.GlibcAddresses(), differences);
+    }
+
     /// <summary>Whether the module's parser (Get-HostsEntry, the HostsFile layer) counts <paramref name="entry"/> as naming <paramref name="name"/>.</summary>
     internal static bool Names(HostsEntry entry, string name)
     {
@@ -71,6 +84,11 @@ public static class HostsOsReading
             _glibc = GlibcHostsFile.Read(document.ToBytes());
             _bom = document.Encoding == HostsEncoding.Utf8WithBom;
         }
+
+        public IReadOnlyList<IPAddress> GlibcAddresses() =>
+            _document.Encoding is HostsEncoding.Utf16LittleEndian or HostsEncoding.Utf16BigEndian || _nameBytes is null
+                ? Array.Empty<IPAddress>()
+                : _glibc.Lookup(_nameBytes).Select(l => l.Address!).ToArray();
 
         public IReadOnlyList<HostsReadingDifference> Run()
         {

@@ -45,7 +45,7 @@ public sealed class LocalhostConnectionCheck
         // Read before this check's own connections, which would otherwise show up holding or waiting on the port.
         var bindRead = Task.Run(() => PortBindFacts.Read(port, cancellationToken), cancellationToken);
         var lookup = OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken);
-        var hosts = HostsStep(name, options.HostsFilePath);
+        var (hosts, unread) = HostsStep(name, options.HostsFilePath);
         var (addresses, failure) = await lookup.ConfigureAwait(false);
         var resolved = MappedAddress.UnmapAll(addresses);
         var attempts = await ConnectStep.AttemptAsync(resolved, port, options.Timeout, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public sealed class LocalhostConnectionCheck
         {
             ListenerStep.Judge(facts, options.ProcessName, cancellationToken).For(name, port, ConnectionStep.Listener),
             hosts.For(name, port, ConnectionStep.HostsFile),
-            ResolutionStep(name, addresses, failure).For(name, port, ConnectionStep.Resolution),
+            ResolutionStep(name, addresses, failure, unread).For(name, port, ConnectionStep.Resolution),
             ConnectStep.Judge(facts).For(name, port, ConnectionStep.Connect),
             BindStep.Judge(facts).For(name, port, ConnectionStep.Bind),
             (await firewall.ConfigureAwait(false)).For(name, port, ConnectionStep.Firewall),
@@ -93,21 +93,26 @@ public sealed class LocalhostConnectionCheck
     private static ProxyEnvironment ProxyVariables(LocalhostConnectionOptions options) =>
         options.ProxyVariables is { } given ? new ProxyEnvironment(given) : ProxyEnvironment.Current();
 
-    private StepVerdict HostsStep(string name, string? path)
+    /// <returns>The step, and the lines naming the name that the OS resolver reads otherwise (for the Resolution step's remedy).</returns>
+    private (StepVerdict Step, IReadOnlyList<HostsReadingDifference> Unread) HostsStep(string name, string? path)
     {
         var file = string.IsNullOrEmpty(path) ? _hosts.DefaultPath : path!;
         IReadOnlyList<HostsMapping> mappings;
+        Hosts.HostsOsAnswer? os;
         try
         {
             mappings = _hosts.Find(file, name);
+            os = _hosts.ReadAsOs(file, name);
         }
         catch (LoopbackToolsException e)
         {
-            return StepVerdict.Skipped($"hosts file {file} cannot be read: {e.FullMessage}");
+            return (StepVerdict.Skipped($"hosts file {file} cannot be read: {e.FullMessage}"), Array.Empty<HostsReadingDifference>());
         }
 
-        return HostsFileLayer.Verdict(name, file, mappings, RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
+        return (HostsFileLayer.Verdict(name, file, mappings, RuntimeInformation.IsOSPlatform(OSPlatform.Windows), os),
+            os?.Differences ?? Array.Empty<HostsReadingDifference>());
     }
 
-    private static StepVerdict ResolutionStep(string name, IPAddress[]? addresses, string failure) => OsResolverLayer.Verdict(name, addresses, failure);
+    private static StepVerdict ResolutionStep(string name, IPAddress[]? addresses, string failure, IReadOnlyList<HostsReadingDifference> unread) =>
+        OsResolverLayer.Verdict(name, addresses, failure, unread: unread);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Runtime.InteropServices;
 using LoopbackTools.Connection;
+using LoopbackTools.Hosts;
 
 namespace LoopbackTools.Resolution;
 
@@ -14,7 +15,7 @@ internal static class HostsFileLayer
         var file = string.IsNullOrEmpty(path) ? reader.DefaultPath : path!;
         try
         {
-            return Judge(name, file, reader.Find(file, name), RuntimeInformation.IsOSPlatform(OSPlatform.Windows));
+            return Judge(name, file, reader.Find(file, name), RuntimeInformation.IsOSPlatform(OSPlatform.Windows), reader.ReadAsOs(file, name));
         }
         catch (Diagnostics.LoopbackToolsException e)
         {
@@ -27,17 +28,32 @@ internal static class HostsFileLayer
     /// Windows: its resolver answers localhost itself (127.0.0.1 and ::1) and the stock hosts file ships the
     /// localhost lines commented out, so their absence is normal there, not a fall-through to DNS.
     /// </param>
-    internal static LocalhostResolutionResult Judge(string name, string path, IReadOnlyList<HostsMapping> mappings, bool resolverAnswersLocalhost = false)
+    /// <param name="os">glibc's own reading of the file for the name (Linux), or null.</param>
+    internal static LocalhostResolutionResult Judge(string name, string path, IReadOnlyList<HostsMapping> mappings, bool resolverAnswersLocalhost = false, HostsOsAnswer? os = null)
     {
-        var set = new AddressSet(mappings.Select(m => m.Address));
+        var verdict = Verdict(name, path, mappings, resolverAnswersLocalhost, os);
+        if (os is { Differences.Count: > 0 })
+        {
+            // What the OS answers, not what the lines look like: that is what clients get.
+            var reads = new AddressSet(os.Addresses);
+            var answered = os.Addresses.Select(a => a.ToString()).Distinct().ToArray();
+            return new LocalhostResolutionResult(name, ResolutionLayer.HostsFile, path, answered, reads.AllLoopback, string.Empty, verdict.ToResolutionStatus(), verdict.Finding);
+        }
+
         var texts = mappings.Select(m => m.AddressText).Distinct().ToArray();
-        var verdict = Verdict(name, path, mappings, resolverAnswersLocalhost);
+        var set = new AddressSet(mappings.Select(m => m.Address));
         return new LocalhostResolutionResult(name, ResolutionLayer.HostsFile, path, texts, set.AllLoopback, string.Empty, verdict.ToResolutionStatus(), verdict.Finding);
     }
 
     /// <summary>The rule itself, with the lines it rests on as evidence (Test-LocalhostConnection's HostsFile step shows them).</summary>
-    internal static StepVerdict Verdict(string name, string path, IReadOnlyList<HostsMapping> mappings, bool resolverAnswersLocalhost = false)
+    /// <param name="os">glibc's own reading of the file for the name (Linux), or null.</param>
+    internal static StepVerdict Verdict(string name, string path, IReadOnlyList<HostsMapping> mappings, bool resolverAnswersLocalhost = false, HostsOsAnswer? os = null)
     {
+        if (os is { Differences.Count: > 0 })
+        {
+            return OsReadingVerdict(name, path, mappings, os);
+        }
+
         var set = new AddressSet(mappings.Select(m => m.Address));
         var kind = LocalhostNames.Classify(name);
         StepVerdict verdict;
@@ -72,6 +88,26 @@ internal static class HostsFileLayer
 
         var evidence = mappings.Select(m => $"{path} line {m.LineNumber}: {m.AddressText} {name}").ToArray();
         return new StepVerdict(verdict.Status, verdict.Finding, evidence);
+    }
+
+    /// <summary>
+    /// Lines the OS resolver reads otherwise than they look: the finding names each line, why and the fix, instead of
+    /// a remedy built on what the file seems to say ("add a line" for a line that is there but skipped). Fail when
+    /// glibc's answer differs from the lines as they look; Warn when it comes out the same.
+    /// </summary>
+    private static StepVerdict OsReadingVerdict(string name, string path, IReadOnlyList<HostsMapping> mappings, HostsOsAnswer os)
+    {
+        var looks = new AddressSet(mappings.Select(m => m.Address));
+        var reads = new AddressSet(os.Addresses);
+        var same = new HashSet<string>(looks.Texts).SetEquals(reads.Texts);
+        var lines = string.Join("; ", os.Differences.Select(d => d.Reason + " - " + d.Remedy));
+        var answer = os.Addresses.Count == 0
+            ? string.Format(CultureInfo.InvariantCulture, "so glibc finds no {0} line and asks the next source (DNS)", name)
+            : string.Format(CultureInfo.InvariantCulture, "so glibc answers {0} with {1}", name, reads.List);
+        var finding = string.Format(CultureInfo.InvariantCulture, "hosts file {0}: {1}; {2}", path, lines, answer);
+        var evidence = mappings.Select(m => $"{path} line {m.LineNumber}: {m.AddressText} {name}")
+            .Concat(os.Differences.Select(d => $"{path} {d.Reason}")).ToArray();
+        return same ? StepVerdict.Warn(finding, evidence) : StepVerdict.Fail(finding, evidence);
     }
 
     internal static LocalhostResolutionResult Unreadable(string name, string path, string reason) =>

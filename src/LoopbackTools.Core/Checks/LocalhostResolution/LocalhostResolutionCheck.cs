@@ -60,7 +60,7 @@ public sealed class LocalhostResolutionCheck
             os = await osLookup.ConfigureAwait(false);
             if (options.Includes(ResolutionLayer.OsResolver))
             {
-                results.Add(OsResolverLayer.Judge(shown, os.Addresses, os.Failure, OsResolverSource(shown, os.Addresses)));
+                results.Add(OsResolverLayer.Judge(shown, os.Addresses, os.Failure, OsResolverSource(shown, os.Addresses), SystemHostsUnread(shown)));
             }
         }
 
@@ -99,4 +99,17 @@ public sealed class LocalhostResolutionCheck
 
     private Task<IReadOnlyList<LocalhostResolutionResult>> DnsChecks(string name, LocalhostResolutionOptions options, CancellationToken cancellationToken) =>
         _dns.CheckAllAsync(options.DnsServers.ToArray(), name, new DnsQueryOptions { Timeout = options.Timeout, UseTcp = options.UseTcp }, cancellationToken);
+
+    /// <summary>Lines of the OS's own hosts file naming <paramref name="name"/> that glibc skips or reads otherwise (the OS resolver's remedy points at them).</summary>
+    private IReadOnlyList<HostsReadingDifference> SystemHostsUnread(string name)
+    {
+        try
+        {
+            return _systemHosts.ReadAsOs(_systemHosts.DefaultPath, name)?.Differences ?? Array.Empty<HostsReadingDifference>();
+        }
+        catch (Diagnostics.LoopbackToolsException)
+        {
+            return Array.Empty<HostsReadingDifference>();
+        }
+    }
 }

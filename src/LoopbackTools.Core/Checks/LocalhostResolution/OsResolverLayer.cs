@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -6,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopbackTools.Connection;
+using LoopbackTools.Hosts;
 
 namespace LoopbackTools.Resolution;
 
@@ -55,17 +57,21 @@ internal static class OsResolverLayer
 
     /// <summary>The rules, apart from the lookup so they can be read (and tested) on their own.</summary>
     /// <param name="source">Which source answered (Test-LocalhostResolution): named in the finding and the row; null leaves both out.</param>
-    internal static LocalhostResolutionResult Judge(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null)
+    /// <param name="unread">Hosts lines naming the name that the OS resolver skips or reads differently: the fix is to them, not "add a line".</param>
+    internal static LocalhostResolutionResult Judge(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null, IReadOnlyList<HostsReadingDifference>? unread = null)
     {
         var set = new AddressSet(addresses ?? Array.Empty<IPAddress>());
-        var verdict = Verdict(name, addresses, failure, source);
+        var verdict = Verdict(name, addresses, failure, source, unread);
         return new LocalhostResolutionResult(name, ResolutionLayer.OsResolver, ServerLabel, set.Texts, set.AllLoopback, string.Empty, verdict.ToResolutionStatus(), verdict.Finding, source?.Source, source?.Chain);
     }
 
     /// <summary>The rule itself; the evidence is the addresses in the order the resolver returned them (or why there are none).</summary>
-    internal static StepVerdict Verdict(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null)
+    /// <param name="unread">Hosts lines naming the name that the OS resolver skips or reads differently: the fix is to them, not "add a line".</param>
+    internal static StepVerdict Verdict(string name, IPAddress[]? addresses, string failure, Sources.ResolverSource? source = null, IReadOnlyList<HostsReadingDifference>? unread = null)
     {
         var from = source?.Phrase ?? string.Empty;
+        var skipped = unread?.FirstOrDefault(d => d.Kind != HostsReadingKind.ReadByOsOnly);
+        string Fix(string addLines) => skipped is null ? addLines : $"the hosts file has such a line, but {skipped.Reason} - {skipped.Remedy}";
         var set = new AddressSet(addresses ?? Array.Empty<IPAddress>());
         var kind = LocalhostNames.Classify(name);
         StepVerdict verdict;
@@ -77,8 +83,8 @@ internal static class OsResolverLayer
             {
                 // .NET on Linux sends "localhost." to DNS although the hosts file lists "localhost".
                 _ when rooted && kind != LocalhostNameKind.Other => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}: with the trailing dot it skips the hosts file and asks DNS - use the name without the dot"),
-                LocalhostNameKind.Localhost => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}: restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file"),
-                LocalhostNameKind.UnderLocalhost => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}: it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - add '127.0.0.1 {name}' and '::1 {name}' to the hosts file"),
+                LocalhostNameKind.Localhost => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}: {Fix("restore '127.0.0.1 localhost' and '::1 localhost' in the hosts file")}"),
+                LocalhostNameKind.UnderLocalhost => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}: it has no RFC 6761 rule for *.localhost and asks DNS; browsers map it to loopback themselves, other clients fail - {Fix($"add '127.0.0.1 {name}' and '::1 {name}' to the hosts file")}"),
                 _ => StepVerdict.Fail($"the OS resolver cannot resolve {name} ({why}){from}"),
             };
         }
@@ -88,11 +94,11 @@ internal static class OsResolverLayer
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv6Loopback)
         {
-            verdict = StepVerdict.Warn($"the OS resolver returns only IPv4 ({set.List}) for {name}{from}: clients asking for IPv6 get no ::1 and may fall through to DNS - add '::1 {name}' to the hosts file");
+            verdict = StepVerdict.Warn($"the OS resolver returns only IPv4 ({set.List}) for {name}{from}: clients asking for IPv6 get no ::1 and may fall through to DNS - {Fix($"add '::1 {name}' to the hosts file")}");
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv4Loopback)
         {
-            verdict = StepVerdict.Warn($"the OS resolver returns only IPv6 ({set.List}) for {name}{from}: IPv4-only clients get no 127.0.0.1 - add '127.0.0.1 {name}' to the hosts file");
+            verdict = StepVerdict.Warn($"the OS resolver returns only IPv6 ({set.List}) for {name}{from}: IPv4-only clients get no 127.0.0.1 - {Fix($"add '127.0.0.1 {name}' to the hosts file")}");
         }
         else
         {

@@ -20,7 +20,7 @@ internal sealed class HostsDocumentReader : IHostsReader
         var mappings = new List<HostsMapping>();
         foreach (var entry in Load(path).Entries)
         {
-            if (entry.Enabled && Names(entry, name) && AddressClassifier.TryParse(entry.IPAddress, out var address))
+            if (entry.Enabled && HostsOsReading.Names(entry, name) && AddressClassifier.TryParse(entry.IPAddress, out var address))
             {
                 mappings.Add(new HostsMapping(address!, entry.IPAddress, entry.LineNumber));
             }
@@ -28,6 +28,9 @@ internal sealed class HostsDocumentReader : IHostsReader
 
         return mappings;
     }
+
+    public HostsOsAnswer? ReadAsOs(string path, string name) =>
+        HostsOsReading.AppliesHere ? HostsOsReading.Answer(Load(path), name) : null;
 
     /// <summary>
     /// Names piped in one by one (Get-HostsEntry | Test-LocalhostResolution) would re-read a 265k-line file
@@ -52,23 +55,5 @@ internal sealed class HostsDocumentReader : IHostsReader
         }
 
         return document;
-    }
-
-    private static bool Names(HostsEntry entry, string name)
-    {
-        if (DnsName.AreEqual(entry.HostName, name))
-        {
-            return true;
-        }
-
-        foreach (var alias in entry.Aliases)
-        {
-            if (DnsName.AreEqual(alias, name))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

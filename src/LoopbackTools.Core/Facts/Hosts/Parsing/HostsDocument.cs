@@ -174,6 +174,9 @@ public sealed class HostsDocument
     /// <summary>True for an empty line ended by LF: written right after a CR it would read back as one CRLF.</summary>
     internal bool IsEmptyLfLine(int lineNumber) => _lines[lineNumber - 1].Length == 0 && _lines[lineNumber - 1].Ending == LineEnding.Lf;
 
+    /// <summary>Offset of line <paramref name="lineNumber"/>'s first byte in the file as read (BOM counted); UTF-8 files only.</summary>
+    internal int LineOffset(int lineNumber) => _lines[lineNumber - 1].Start;
+
     internal AddressInfo EntryAddress(int entryIndex) => _parser.Addresses[_lines[_entryLines[entryIndex]].AddressId];
 
     /// <summary>The entry on line <paramref name="lineNumber"/> (null: none), without making its line object.</summary>

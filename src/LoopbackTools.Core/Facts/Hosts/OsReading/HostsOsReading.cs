@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using LoopbackTools.Dns;
+
+namespace LoopbackTools.Hosts;
+
+/// <summary>
+/// The one rule for "the OS reads this hosts line otherwise than it looks": the module's lossless parser
+/// (<see cref="HostsDocument"/>, what Get-HostsEntry shows) against glibc's reading of the same bytes
+/// (<see cref="GlibcHostsFile"/>). The HostsFile steps use it for one name; Get-HostsEntry -Strict for every line.
+/// On Windows and macOS the OS resolver is not glibc: callers there do not ask (see <see cref="AppliesHere"/>).
+/// </summary>
+public static class HostsOsReading
+{
+    private const int Utf8BomLength = 3;
+
+    /// <summary>True where the OS resolver reads the hosts file through glibc (Linux).</summary>
+    public static bool AppliesHere => System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux);
+
+    /// <summary>Every line glibc reads otherwise than <paramref name="document"/> shows it, in line order.</summary>
+    public static IReadOnlyList<HostsReadingDifference> Compare(HostsDocument document) => Compare(document, null);
+
+    /// <summary>The lines whose reading changes what glibc answers for <paramref name="name"/> (null: any name).</summary>
+    public static IReadOnlyList<HostsReadingDifference> Compare(HostsDocument document, string? name)
+    {
+        if (document is null)
+        {
+            throw new ArgumentNullException(nameof(document));
+        }
+
+        return new Comparison(document, name).Run();
+    }
+
+    /// <summary>glibc's answer for <paramref name="name"/> from <paramref name="document"/>, with the lines it reads otherwise.</summary>
+    public static HostsOsAnswer Answer(HostsDocument document, string name)
+    {
+        if (document is null)
+        {
+            throw new ArgumentNullException(nameof(document));
+        }
+
+        var comparison = new Comparison(document, name ?? throw new ArgumentNullException(nameof(name)));
+        var differences = comparison.Run();
+        return new HostsOsAnswer(comparison.GlibcAddresses(), differences);
+    }
+
+    /// <summary>Whether the module's parser (Get-HostsEntry, the HostsFile layer) counts <paramref name="entry"/> as naming <paramref name="name"/>.</summary>
+    internal static bool Names(HostsEntry entry, string name)
+    {
+        if (DnsName.AreEqual(entry.HostName, name))
+        {
+            return true;
+        }
+
+        foreach (var alias in entry.Aliases)
+        {
+            if (DnsName.AreEqual(alias, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Comparison
+    {
+        private readonly HostsDocument _document;
+        private readonly string? _name;
+        private readonly string? _nameBytes;
+        private readonly GlibcHostsFile _glibc;
+        private readonly bool _bom;
+        private readonly List<HostsReadingDifference> _found = new();
+        private readonly HashSet<int> _explained = new();
+
+        public Comparison(HostsDocument document, string? name)
+        {
+            _document = document;
+            _name = name;
+            _nameBytes = _name is null ? null : GlibcHostsFile.Bytes(_name);
+            _glibc = GlibcHostsFile.Read(document.ToBytes());
+            _bom = document.Encoding == HostsEncoding.Utf8WithBom;
+        }
+
+        public IReadOnlyList<IPAddress> GlibcAddresses() =>
+            _document.Encoding is HostsEncoding.Utf16LittleEndian or HostsEncoding.Utf16BigEndian || _nameBytes is null
+                ? Array.Empty<IPAddress>()
+                : _glibc.Lookup(_nameBytes).Select(l => l.Address!).ToArray();
+
+        public IReadOnlyList<HostsReadingDifference> Run()
+        {
+            var utf16 = _document.Encoding is HostsEncoding.Utf16LittleEndian or HostsEncoding.Utf16BigEndian;
+            for (var n = 1; n <= _document.Lines.Count; n++)
+            {
+                if (_document.EntryOfLine(n) is not { Enabled: true } entry || (_name is not null && !Names(entry, _name)))
+                {
+                    continue;
+                }
+
+                if (utf16)
+                {
+                    _found.Add(new HostsReadingDifference(n, HostsReadingKind.Skipped, Line(n, "is in a UTF-16 file: glibc reads bytes, finds a NUL in every character and skips every line"), "save the file as UTF-8 (without a byte-order mark)"));
+                    continue;
+                }
+
+                CompareEntry(n, entry);
+            }
+
+            if (!utf16)
+            {
+                FindLinesOnlyGlibcReads();
+            }
+
+            return _found.OrderBy(d => d.LineNumber).ToArray();
+        }
+
+        private static string Line(int n, string rest) => string.Format(CultureInfo.InvariantCulture, "line {0} {1}", n, rest);
+
+        private static bool SameAddress(IPAddress? glibc, string moduleText) =>
+            glibc is not null && Addressing.AddressClassifier.TryParse(moduleText, out var module) && module is not null
+            && module.GetAddressBytes().SequenceEqual(glibc.GetAddressBytes());
+
+        private int OffsetOf(int n) => _document.LineOffset(n);
+
+        /// <summary>The module's first line inside glibc line <paramref name="line"/>.</summary>
+        private int FirstModuleLineIn(GlibcHostsLine line)
+        {
+            for (var n = 1; n <= _document.Lines.Count; n++)
+            {
+                var offset = OffsetOf(n);
+                if (offset >= line.Start && offset <= line.End)
+                {
+                    return n;
+                }
+            }
+
+            return 1;
+        }
+
+        private bool Agrees(GlibcHostsLine line, int offset, HostsEntry entry)
+        {
+            var start = line.Start + (_bom && line.LineNumber == 1 ? Utf8BomLength : 0);
+            if (offset != start || line.Kind != GlibcLineKind.Entry || !SameAddress(line.Address, entry.IPAddress))
+            {
+                return false;
+            }
+
+            if (_nameBytes is not null)
+            {
+                return line.Maps(_nameBytes) && Names(entry, _name!);
+            }
+
+            var names = new[] { entry.HostName }.Concat(entry.Aliases).Select(GlibcHostsFile.Bytes);
+            return names.SequenceEqual(line.Names, StringComparer.Ordinal);
+        }
+
+        private void CompareEntry(int n, HostsEntry entry)
+        {
+            var offset = OffsetOf(n);
+            var line = _glibc.LineAt(offset);
+            if (line is null || Agrees(line, offset, entry))
+            {
+                return;
+            }
+
+            _explained.Add(line.LineNumber);
+            _found.Add(Explain(n, entry, line, offset));
+        }
+
+        private HostsReadingDifference Explain(int n, HostsEntry entry, GlibcHostsLine line, int offset)
+        {
+            var gives = _nameBytes is not null && line.Maps(_nameBytes)
+                ? string.Format(CultureInfo.InvariantCulture, ", giving {0} the address {1}", _name, line.Address)
+                : string.Empty;
+            var bomLine = _bom && line.LineNumber == 1;
+            if (offset != line.Start + (bomLine ? Utf8BomLength : 0))
+            {
+                var whole = FirstModuleLineIn(line);
+                var what = line.Kind == GlibcLineKind.Entry ? "reads it as more names of line " + whole.ToString(CultureInfo.InvariantCulture) + gives : "skips it with line " + whole.ToString(CultureInfo.InvariantCulture);
+                return new HostsReadingDifference(n, gives.Length > 0 ? HostsReadingKind.ReadDifferently : HostsReadingKind.Skipped, Line(n, "follows a lone CR (an old Mac line ending): glibc ends lines only at LF, so it " + what), "save the file with LF (or CRLF) line endings");
+            }
+
+            if (bomLine && line.Kind != GlibcLineKind.Entry)
+            {
+                return new HostsReadingDifference(n, HostsReadingKind.Skipped, Line(n, "starts with a UTF-8 byte-order mark (EF BB BF): glibc reads it as part of the address and skips the line"), "save the file as UTF-8 without a byte-order mark");
+            }
+
+            if (line.NulOffset >= 0)
+            {
+                var column = line.NulOffset - line.Start + 1;
+                return new HostsReadingDifference(n, line.Kind == GlibcLineKind.Entry ? HostsReadingKind.ReadDifferently : HostsReadingKind.Skipped, Line(n, string.Format(CultureInfo.InvariantCulture, "holds a NUL byte at column {0}: glibc stops reading the line there", column)), "remove the NUL byte");
+            }
+
+            if (line.Kind == GlibcLineKind.NotAnAddress)
+            {
+                var (reason, remedy) = GlibcAddressText.WhyNot(line.AddressToken);
+                return new HostsReadingDifference(n, HostsReadingKind.Skipped, Line(n, string.Format(CultureInfo.InvariantCulture, "has the address '{0}': {1}, so it skips the line", entry.IPAddress, reason)), remedy);
+            }
+
+            if (line.TailRepeated)
+            {
+                var read = line.Names.Count == 0 ? string.Empty : GlibcHostsFile.Readable(line.Names[line.Names.Count - 1]);
+                return new HostsReadingDifference(n, HostsReadingKind.ReadDifferently, Line(n, string.Format(CultureInfo.InvariantCulture, "starts with blanks and is the last line, without a final newline: glibc's line reader repeats its last bytes, so it reads the name '{0}'", read)), "remove the blanks at the start of the line, or end the file with a newline");
+            }
+
+            if (line.Kind == GlibcLineKind.Entry && !SameAddress(line.Address, entry.IPAddress))
+            {
+                return new HostsReadingDifference(n, HostsReadingKind.ReadDifferently, Line(n, string.Format(CultureInfo.InvariantCulture, "reads as the address {0} to glibc, not {1}", line.Address, entry.IPAddress)), "write the address in its standard form");
+            }
+
+            if (_name is not null)
+            {
+                var written = new[] { entry.HostName }.Concat(entry.Aliases).First(a => DnsName.AreEqual(a, _name));
+                return new HostsReadingDifference(n, HostsReadingKind.Skipped, Line(n, string.Format(CultureInfo.InvariantCulture, "names '{0}', which glibc does not match with '{1}': it compares names byte for byte, folding only ASCII letters (no trailing-dot or Unicode rule)", written, _name)), "write the name exactly as clients ask for it: without a trailing dot, an international name in punycode (xn--...)");
+            }
+
+            var names = string.Join(" ", line.Names.Select(GlibcHostsFile.Readable));
+            return new HostsReadingDifference(n, HostsReadingKind.ReadDifferently, Line(n, string.Format(CultureInfo.InvariantCulture, "reads to glibc as {0} {1}", line.Address, names)), "write one address and plain names separated by spaces or tabs");
+        }
+
+        private void FindLinesOnlyGlibcReads()
+        {
+            foreach (var line in _glibc.Lines)
+            {
+                if (line.Kind != GlibcLineKind.Entry || _explained.Contains(line.LineNumber) || (_nameBytes is not null && !line.Maps(_nameBytes)))
+                {
+                    continue;
+                }
+
+                var n = FirstModuleLineIn(line);
+                var entry = _document.EntryOfLine(n);
+                if (entry is { Enabled: true } && Agrees(line, OffsetOf(n), entry))
+                {
+                    continue;
+                }
+
+                var shown = line.Names.Count == 0 ? "no name" : string.Join(" ", line.Names.Select(GlibcHostsFile.Readable));
+                var problem = _document.Lines[n - 1].Problem;
+                var why = problem is not null
+                    ? string.Format(CultureInfo.InvariantCulture, "looks malformed ({0}), but glibc reads it as {1} {2}", problem.Reason.TrimEnd('.'), line.Address, shown)
+                    : string.Format(CultureInfo.InvariantCulture, "reads to glibc as {0} {1}", line.Address, shown);
+                _found.Add(new HostsReadingDifference(n, HostsReadingKind.ReadByOsOnly, Line(n, why), "fix or remove the line: the OS resolver uses it"));
+            }
+        }
+    }
+}

@@ -146,3 +146,95 @@ Describe 'Editing a hosts file at blocklist scale' {
         [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly $header
     }
 }
+
+Describe 'A backup path that is the hosts file itself' {
+    It 'is refused with Hosts.BackupIsTarget before anything is touched' {
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'same-backup')
+        $hostsPath = Join-Path $folder 'hosts'
+        [System.IO.File]::WriteAllText($hostsPath, "127.0.0.1 localhost`n")
+        Add-HostsEntry -LiteralPath $hostsPath -HostName app.test -IPAddress 127.0.0.1 -Backup $hostsPath -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Hosts.BackupIsTarget,*'
+        $failed[0].ErrorDetails.RecommendedAction | Should -BeLike '*-NoBackup*'
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly "127.0.0.1 localhost`n"
+        @(Get-ChildItem -Force $folder).Name | Should -Be @('hosts')
+    }
+}
+
+Describe 'A hosts file that is a mount point, as /etc/hosts is inside containers' -Tag 'Linux' {
+    BeforeAll {
+        # The seal has a private mount table, so these bind mounts are seen by nothing outside the run.
+        function Invoke-ChildPwsh([string] $Command) {
+            $exe = (Get-Process -Id $PID).Path
+            $arguments = @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Get-ModuleUnderTest)'; $Command")
+            if ((Split-Path -Leaf $exe) -like 'dotnet*') { & $exe "$PSHOME/pwsh.dll" @arguments 2>&1 } else { & $exe @arguments 2>&1 }
+        }
+    }
+
+    BeforeEach {
+        Assert-TestComponent -Available ([bool](Get-Command mount -ErrorAction SilentlyContinue) -and (id -u) -eq '0') -Because 'bind mounts need mount(8) and root (the sealed run)'
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive ('mounted-' + [guid]::NewGuid().ToString('N')))
+        $source = Join-Path $TestDrive ('source-' + [guid]::NewGuid().ToString('N'))
+        $hostsPath = Join-Path $folder 'hosts'
+        $original = "# container hosts`r`n127.0.0.1`tlocalhost`n::1 localhost ip6-localhost`t# v6`n172.17.0.2 3f2a9c`n127.0.0.1  app.test # dev`n#10.0.0.1 off.test"
+        [System.IO.File]::WriteAllText($source, $original)
+        [System.IO.File]::WriteAllText($hostsPath, '')
+        mount --bind $source $hostsPath
+        $LASTEXITCODE | Should -Be 0
+    }
+
+    AfterEach {
+        umount $hostsPath
+    }
+
+    It 'says in -WhatIf and -Verbose that the file is rewritten in place, and changes nothing' {
+        $said = Invoke-ChildPwsh "Add-HostsEntry -LiteralPath '$hostsPath' -HostName api.test -IPAddress 127.0.0.1 -WhatIf" | Out-String
+        $said | Should -BeLike '*mount point: rewritten in place*'
+        $verbose = Add-HostsEntry -LiteralPath $hostsPath -HostName api.test -IPAddress 127.0.0.1 -WhatIf -Verbose 4>&1 | Out-String
+        $verbose | Should -BeLike '*is a mount point*rewritten in place*'
+        [System.IO.File]::ReadAllText($source) | Should -BeExactly $original
+    }
+
+    It 'Add, Set and Remove-HostsEntry change only their lines and keep every other byte' {
+        $inode = (stat -c %i $source)
+        Add-HostsEntry -LiteralPath $hostsPath -HostName api.test -IPAddress 127.0.0.1 -ErrorAction Stop
+        $added = $original + "`n127.0.0.1 api.test`n"
+        [System.IO.File]::ReadAllText($source) | Should -BeExactly $added
+        [System.IO.File]::ReadAllText("$hostsPath.bak") | Should -BeExactly $original
+
+        Set-HostsEntry -LiteralPath $hostsPath -HostName app.test -Address 127.0.0.2 -NoBackup -ErrorAction Stop
+        $set = $added.Replace('127.0.0.1  app.test # dev', '127.0.0.2  app.test # dev')
+        [System.IO.File]::ReadAllText($source) | Should -BeExactly $set
+
+        Remove-HostsEntry -LiteralPath $hostsPath -HostName api.test -NoBackup -ErrorAction Stop
+        [System.IO.File]::ReadAllText($source) | Should -BeExactly $set.Replace("127.0.0.1 api.test`n", '')
+        (stat -c %i $source) | Should -Be $inode
+    }
+}
+
+Describe 'Ctrl+C on a hosts cmdlet blocked in a read' -Tag 'Linux' {
+    It 'stops <Command> reading a FIFO nobody writes within a second' -ForEach @(
+        @{ Command = 'Get-HostsEntry' ; Script = 'Get-HostsEntry -LiteralPath "{0}"' }
+        @{ Command = 'Add-HostsEntry' ; Script = 'Add-HostsEntry -LiteralPath "{0}" -HostName app.test -IPAddress 127.0.0.1' }
+    ) {
+        $fifo = Join-Path $TestDrive ('fifo-' + [guid]::NewGuid().ToString('N'))
+        mkfifo $fifo
+        $shell = New-ModuleRunspace ($Script -f $fifo)
+        try {
+            $null = $shell.BeginInvoke()
+            # The read is blocked once the FIFO has a reader: /proc shows no direct sign, so give it time to get there.
+            Start-Sleep -Milliseconds 1500
+            $shell.InvocationStateInfo.State | Should -Be 'Running'
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $stopping = $shell.BeginStop($null, $null)
+            $stopped = $stopping.AsyncWaitHandle.WaitOne(1000)
+            $clock.Stop()
+            $stopped | Should -BeTrue -Because "Stop took more than 1 s ($($clock.ElapsedMilliseconds) ms so far)"
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            # Unblock the abandoned reader (and, before the fix, the pipeline thread) so the runspace can go.
+            timeout 2 bash -c ": > '$fifo'"
+            $shell.Dispose()
+        }
+    }
+}

@@ -7,6 +7,7 @@ namespace LoopbackTools.HostsWriterProbe;
 /// <summary>
 /// flip PATH A B      write A and B alternately over PATH until killed; "ready" first, then one "wrote" per write.
 /// add PATH ADDRESS NAME      read PATH, plan the entry, print "ready", wait for a line on stdin, then write.
+/// replace PATH CONTENT BACKUP     write the bytes of file CONTENT over PATH (based on PATH as it is now), keeping BACKUP ("-": none).
 /// add-many PATH PREFIX COUNT     add PREFIX-0..COUNT-1 one by one, re-reading and retrying on a concurrency error.
 /// Exit codes: 0 written, 3 Hosts.ConcurrentModification, 2 other LoopbackTools error, 64 usage.
 /// </summary>
@@ -24,6 +25,7 @@ public static class Program
             {
                 "flip" when args.Length == 4 => Flip(args[1], File.ReadAllBytes(args[2]), File.ReadAllBytes(args[3])),
                 "add" when args.Length == 4 => AddAfterSignal(args[1], args[2], args[3]),
+                "replace" when args.Length == 4 => Replace(args[1], File.ReadAllBytes(args[2]), args[3] == "-" ? null : args[3]),
                 "add-many" when args.Length == 4 => AddMany(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
                 _ => Usage,
             };
@@ -53,6 +55,12 @@ public static class Program
             Console.Out.WriteLine("wrote");
             Console.Out.Flush();
         }
+    }
+
+    private static int Replace(string path, byte[] content, string? backup)
+    {
+        HostsFileWriter.Write(path, File.ReadAllBytes(path), content, backup);
+        return 0;
     }
 
     private static int AddAfterSignal(string path, string address, string name)

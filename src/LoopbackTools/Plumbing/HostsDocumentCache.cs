@@ -22,7 +22,7 @@ public sealed class HostsDocumentCache
     /// The document of <paramref name="path"/>, read on first use; null when the path is not a file-system path or
     /// the file cannot be read (reported once through <paramref name="writeError"/>). <paramref name="isNew"/> is true on first use.
     /// </summary>
-    public HostsDocument? Open(PSCmdlet cmdlet, string path, Action<LoopbackToolsException> writeError, out bool isNew)
+    public HostsDocument? Open(LoopbackCmdlet cmdlet, string path, Action<LoopbackToolsException> writeError, out bool isNew)
     {
         if (writeError is null)
         {
@@ -51,7 +51,7 @@ public sealed class HostsDocumentCache
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            document = HostsDocument.Load(resolved);
+            document = cmdlet.RunStoppable(_ => HostsDocument.Load(resolved)); // a FIFO would block the read for ever
             isNew = true;
             cmdlet.WriteVerbose($"Read {resolved} in {watch.ElapsedMilliseconds} ms: {document.Lines.Count} line(s), {document.Entries.Count} entries, {document.Problems.Count} problem(s).");
         }

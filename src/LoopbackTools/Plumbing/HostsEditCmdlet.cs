@@ -125,7 +125,15 @@ public abstract class HostsEditCmdlet : LoopbackCmdlet
             WriteWarning(path + ": " + warning.Message);
         }
 
-        var approved = planned.Where(change => ShouldProcess(path, change.ToString())).ToList();
+        // A mount point (/etc/hosts in a container) cannot be replaced by rename: say that it is rewritten in place, which is not atomic.
+        var target = path;
+        if (HostsFileWriter.IsRewrittenInPlace(path))
+        {
+            target = path + " (a mount point: rewritten in place, not replaced)";
+            WriteVerbose($"{path} is a mount point (as /etc/hosts is inside containers), so it is rewritten in place after a backup copy instead of being replaced by rename; a reader can see a partly written file for the moment of the write.");
+        }
+
+        var approved = planned.Where(change => ShouldProcess(target, change.ToString())).ToList();
         if (approved.Count == 0)
         {
             return;
@@ -135,7 +143,11 @@ public abstract class HostsEditCmdlet : LoopbackCmdlet
         {
             var result = approved.Count == planned.Count ? preview : editor.Build(approved);
             var backup = BackupPathFor(path);
-            HostsFileWriter.Write(result, editor.Document, backup, CancellationToken);
+            RunStoppable(token =>
+            {
+                HostsFileWriter.Write(result, editor.Document, backup, token);
+                return true;
+            });
             if (PassThru.IsPresent)
             {
                 WriteObject(PassThruEntries(result), true);

@@ -46,6 +46,22 @@ public abstract class LoopbackCmdlet : PSCmdlet, IDisposable
     protected void ThrowLoopbackError(LoopbackToolsException exception) => ThrowTerminatingError(ErrorRecordFactory.Create(exception));
 
     /// <summary>
+    /// Runs blocking Core work (a file read that may never return: a FIFO nobody writes) on a worker thread, so
+    /// Ctrl+C stops the cmdlet at once whatever the worker does: the worker is then abandoned, not waited for.
+    /// </summary>
+    internal T RunStoppable<T>(Func<CancellationToken, T> work)
+    {
+        if (work is null)
+        {
+            throw new ArgumentNullException(nameof(work));
+        }
+
+        var task = Task.Run(() => work(CancellationToken), CancellationToken);
+        WaitOrStop(task, () => { });
+        return Result(task);
+    }
+
+    /// <summary>
     /// Runs asynchronous Core work while keeping the pipeline thread free to write progress;
     /// returns when the work ends or Ctrl+C is pressed (then PipelineStoppedException unwinds the cmdlet).
     /// </summary>
@@ -60,17 +76,8 @@ public abstract class LoopbackCmdlet : PSCmdlet, IDisposable
         var task = Task.Run(() => work(CancellationToken, progress), CancellationToken);
         try
         {
-            // Wait on the handle, not task.Wait, so a fault surfaces unwrapped from GetResult below.
-            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100))
-            {
-                progress.Pump();
-            }
-
-            return task.GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
+            WaitOrStop(task, () => progress.Pump());
+            return Result(task);
         }
         finally
         {
@@ -78,6 +85,37 @@ public abstract class LoopbackCmdlet : PSCmdlet, IDisposable
             {
                 progress.Complete();
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits on the work and the stop signal together (not a poll of the work alone, which a blocked system call
+    /// never ends): Ctrl+C ends the wait at once and the work, if still running, is abandoned.
+    /// </summary>
+    private void WaitOrStop(Task task, Action pump)
+    {
+        var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, CancellationToken.WaitHandle };
+        while (WaitHandle.WaitAny(handles, 100) == WaitHandle.WaitTimeout)
+        {
+            pump();
+        }
+
+        if (!task.IsCompleted)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    private T Result<T>(Task<T> task)
+    {
+        try
+        {
+            // GetResult, not Result, so a fault surfaces unwrapped.
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
         }
     }
 }

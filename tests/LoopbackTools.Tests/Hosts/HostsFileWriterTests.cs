@@ -169,27 +169,6 @@ public sealed class HostsFileWriterTests : IDisposable
         Assert.Equal(new[] { "hosts" }, Names());
     }
 
-    /// <summary>
-    /// Inside containers /etc/hosts is a bind mount, which rename(2) cannot replace (EBUSY): the failure comes after
-    /// the temporary file was written, so this checks that it is removed and both files are untouched.
-    /// </summary>
-    [RequiresFact("unshare", "mount")]
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    public void File_that_is_a_mount_point_is_WriteFailed_and_the_temporary_file_is_removed()
-    {
-        var mounted = Path.Combine(_folder.FullName, "container-hosts");
-        File.WriteAllText(mounted, Original);
-        var script = $"mount --bind '{mounted}' '{HostsPath}' && exec dotnet '{WriterProbe.AssemblyPath}' add '{HostsPath}' 127.0.0.1 app.test";
-        var probe = Run.Command("unshare", new[] { "--mount", "--propagation", "private", "bash", "-c", script }, TimeSpan.FromSeconds(120), stdin: "go\n");
-
-        Assert.Equal(2, probe.ExitCode);
-        Assert.StartsWith("Hosts.WriteFailed", probe.Error, StringComparison.Ordinal);
-        Assert.Contains("mount point", probe.Error, StringComparison.Ordinal);
-        Assert.Equal(Original, File.ReadAllText(HostsPath));
-        Assert.Equal(Original, File.ReadAllText(mounted));
-        Assert.Empty(HostsFileWriter.TemporaryFiles(HostsPath));
-    }
-
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     private static string StatOf(string path) => Run.Command("stat", "-c", "%u:%g %a", path).Output.Trim();

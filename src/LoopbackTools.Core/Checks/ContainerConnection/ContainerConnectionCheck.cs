@@ -27,13 +27,6 @@ namespace LoopbackTools.ContainerConnection;
 /// </summary>
 public sealed class ContainerConnectionCheck
 {
-    private readonly IHostsReader _hosts;
-
-    public ContainerConnectionCheck(IHostsReader? hosts = null)
-    {
-        _hosts = hosts ?? new HostsDocumentReader();
-    }
-
     /// <exception cref="LoopbackToolsException">
     /// Connection.InvalidPort; ContainerConnection.NotSupported, .NotRunning, .NamespaceDenied; Docker.ContainerNotFound,
     /// Docker.EngineUnreachable, Docker.PermissionDenied and the engine's other errors.
@@ -77,7 +70,7 @@ public sealed class ContainerConnectionCheck
         var (kind, targetName, target) = await TargetAsync(client, engine, options.TargetName, cancellationToken).ConfigureAwait(false);
         // The scans run while the name is looked up; only a target found by its address waits for the lookup.
         var inside = Task.Run(() => Listeners(source.Pid, port, cancellationToken), cancellationToken);
-        var lookup = Task.Run(() => NameLookup.Run(source, targetName, _hosts, options.Timeout, cancellationToken), cancellationToken);
+        var lookup = Task.Run(() => NameLookup.Run(source, targetName, options.Timeout, cancellationToken), cancellationToken);
         var atTarget = ScanTarget(kind, target, port, cancellationToken);
         var hostAddresses = Task.Run(HostAddresses, cancellationToken);
         var name = await lookup.ConfigureAwait(false);

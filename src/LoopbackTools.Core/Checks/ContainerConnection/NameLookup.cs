@@ -6,7 +6,9 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using LoopbackTools.Addressing;
+using LoopbackTools.Containers;
 using LoopbackTools.Dns;
+using LoopbackTools.Hosts;
 using LoopbackTools.Resolution;
 
 namespace LoopbackTools.ContainerConnection;
@@ -47,18 +49,19 @@ internal sealed class NameLookup
 
     public bool Resolved => Addresses.Length > 0;
 
-    public static NameLookup Run(ContainerSide container, string name, IHostsReader hosts, TimeSpan timeout, CancellationToken cancellationToken)
+    public static NameLookup Run(ContainerSide container, string name, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(name, out var literal))
         {
             return new NameLookup(name, new[] { literal }, "the address itself", new[] { $"{name} is an address: nothing to resolve" }, false, string.Empty);
         }
 
-        var root = "/proc/" + container.Pid.ToString(CultureInfo.InvariantCulture) + "/root/etc/";
+        // Read through /proc/PID/root without leaving the container's root, after checking the pid is the container's.
         var evidence = new List<string>();
         try
         {
-            var lines = hosts.Find(root + "hosts", name);
+            var document = HostsDocument.Parse(ContainerRootFile.Read(container.Pid, container.Id, "/etc/hosts"), "/etc/hosts");
+            var lines = HostsDocumentReader.Find(document, name);
             if (lines.Count > 0)
             {
                 evidence.AddRange(lines.Select(l => $"/etc/hosts line {l.LineNumber}: {l.AddressText} {name}"));
@@ -67,19 +70,19 @@ internal sealed class NameLookup
 
             evidence.Add($"/etc/hosts: no line for {name}");
         }
-        catch (Exception e) when (e is Diagnostics.LoopbackToolsException or IOException or UnauthorizedAccessException)
+        catch (Diagnostics.LoopbackToolsException e)
         {
-            evidence.Add("/etc/hosts cannot be read: " + e.Message);
+            evidence.Add($"/etc/hosts cannot be read ({e.ErrorId}): {e.Message}");
         }
 
         IReadOnlyList<IPAddress> servers;
         try
         {
-            servers = ResolvConf.NameServers(root + "resolv.conf");
+            servers = ResolvConf.ParseNameServers(System.Text.Encoding.UTF8.GetString(ContainerRootFile.Read(container.Pid, container.Id, "/etc/resolv.conf")));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Diagnostics.LoopbackToolsException e)
         {
-            evidence.Add("/etc/resolv.conf cannot be read: " + e.Message);
+            evidence.Add($"/etc/resolv.conf cannot be read ({e.ErrorId}): {e.Message}");
             return new NameLookup(name, Array.Empty<IPAddress>(), string.Empty, evidence.ToArray(), false, "its resolv.conf cannot be read");
         }
 

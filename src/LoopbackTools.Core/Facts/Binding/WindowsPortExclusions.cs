@@ -67,11 +67,18 @@ internal sealed class WindowsPortExclusions
 
     private static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// netsh from the System32 folder, never by bare name: a bare name is looked up in the current folder first,
+    /// so a netsh.exe planted there would run with this (often elevated) session's rights.
+    /// </summary>
+    internal static string NetshPath(string systemFolder) =>
+        Path.Combine(string.IsNullOrEmpty(systemFolder) ? Path.Combine(Environment.GetEnvironmentVariable("SystemRoot") ?? @"C:\Windows", "System32") : systemFolder, "netsh.exe");
+
     private static string Netsh(string arguments, TimeSpan timeout)
     {
         try
         {
-            var info = new ProcessStartInfo("netsh", arguments) { RedirectStandardOutput = true, UseShellExecute = false, CreateNoWindow = true };
+            var info = new ProcessStartInfo(NetshPath(Environment.GetFolderPath(Environment.SpecialFolder.System)), arguments) { RedirectStandardOutput = true, UseShellExecute = false, CreateNoWindow = true };
             using var process = Process.Start(info);
             if (process is null)
             {

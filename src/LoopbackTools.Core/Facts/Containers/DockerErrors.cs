@@ -14,6 +14,34 @@ internal static class DockerErrors
     public const string MalformedResponseId = "Docker.MalformedResponse";
     public const string TimeoutId = "Docker.Timeout";
     public const string ApiErrorId = "Docker.ApiError";
+    public const string ContainerPidMismatchId = "Docker.ContainerPidMismatch";
+    public const string ContainerGoneId = "Docker.ContainerGone";
+    public const string ContainerFileUnreadableId = "Docker.ContainerFileUnreadable";
+
+    /// <summary>The engine's pid for the container names another process here (the engine runs in another pid namespace).</summary>
+    public static LoopbackToolsException ContainerPidMismatch(string containerId, int pid, string cgroup) => new(
+        ContainerPidMismatchId,
+        ErrorKind.InvalidOperation,
+        $"The engine says container {Short(containerId)} runs as pid {pid}, but that process here is not in the container's cgroup ({cgroup}); its files and namespaces are not entered.",
+        "Run the command in the engine's pid namespace (on the engine's host, not in a container that talks to the host's engine socket).",
+        containerId);
+
+    public static LoopbackToolsException ContainerGone(string containerId, int pid, string why) => new(
+        ContainerGoneId,
+        ErrorKind.ObjectNotFound,
+        $"Container {Short(containerId)} (pid {pid}) ended while it was being checked: {why}.",
+        "Start the container again (docker start) and repeat the check.",
+        containerId);
+
+    /// <summary>A file inside the container that is not read: not a regular file, over 1 MiB, missing inside its root.</summary>
+    public static LoopbackToolsException ContainerFileUnreadable(string containerId, string pathInContainer, string why) => new(
+        ContainerFileUnreadableId,
+        ErrorKind.InvalidData,
+        $"{pathInContainer} of container {Short(containerId)} is not read: {why}.",
+        $"Look at it inside the container: docker exec {Short(containerId)} ls -l {pathInContainer}",
+        containerId);
+
+    private static string Short(string id) => id.Length > 12 ? id.Substring(0, 12) : id;
 
     public static LoopbackToolsException EngineUnreachable(DockerEndpoint endpoint, string why, Exception? inner = null) => new(
         EngineUnreachableId,

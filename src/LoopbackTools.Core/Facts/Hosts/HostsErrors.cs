@@ -23,6 +23,10 @@ public static class HostsErrors
     public const string WriteFailedId = "Hosts.WriteFailed";
     public const string FileLockedId = "Hosts.FileLocked";
     public const string EncodingWouldChangeId = "Hosts.EncodingWouldChange";
+    public const string BackupIsTargetId = "Hosts.BackupIsTarget";
+    public const string FileImmutableId = "Hosts.FileImmutable";
+    public const string WriteIncompleteId = "Hosts.WriteIncomplete";
+    public const string NotChanged = "The file was not changed.";
 
     private const string ElevationRemedy = "Run PowerShell as Administrator (Windows) or with sudo (Linux, macOS), or edit a copy with -Path; the file was not changed.";
 
@@ -160,13 +164,41 @@ public static class HostsErrors
         path,
         inner);
 
-    public static LoopbackToolsException WriteFailed(string path, string reason, Exception? inner = null) => new(
+    /// <param name="state">What the file holds now: <see cref="NotChanged"/>, or how the original was put back.</param>
+    public static LoopbackToolsException WriteFailed(string path, string reason, Exception? inner = null, string state = NotChanged) => new(
         WriteFailedId,
         ErrorKind.WriteError,
-        $"The hosts file '{path}' could not be written: {reason} The file was not changed.",
-        "Check free space and that the file is a regular file (not a mount point, as /etc/hosts is inside containers), then try again.",
+        $"The hosts file '{path}' could not be written: {reason} {state}",
+        "Check free space and that the path names a regular file, then try again.",
         path,
         inner);
+
+    /// <summary>A rewrite in place failed and so did writing the original bytes back: the file may hold part of the edit.</summary>
+    public static LoopbackToolsException WriteIncomplete(string path, string reason, string? backupPath, Exception? inner = null) => new(
+        WriteIncompleteId,
+        ErrorKind.WriteError,
+        $"The hosts file '{path}' was being rewritten in place and the write failed ({reason}); writing the original bytes back failed too, so the file may hold part of the new content.",
+        backupPath is null
+            ? "Check the file now (Get-HostsEntry -Strict) and free space, then repeat the edit."
+            : $"Restore it from the backup: Copy-Item -LiteralPath '{backupPath}' -Destination '{path}' (copy, do not move: the file is a mount point), after freeing space.",
+        path,
+        inner);
+
+    /// <summary>-Backup names the hosts file itself (or a link to it): replacing would delete it. Refused before anything is touched.</summary>
+    public static LoopbackToolsException BackupIsTarget(string path, string backupPath) => new(
+        BackupIsTargetId,
+        ErrorKind.InvalidArgument,
+        $"The backup path '{backupPath}' is the hosts file '{path}' itself; keeping the backup there would delete the file. Nothing was written.",
+        "Pass another -Backup path (the default is hosts.bak beside the file), or -NoBackup.",
+        backupPath);
+
+    /// <summary>chattr +i: not even root may change the file; "not elevated" would send the user the wrong way.</summary>
+    public static LoopbackToolsException FileImmutable(string path) => new(
+        FileImmutableId,
+        ErrorKind.PermissionDenied,
+        $"The hosts file '{path}' has the immutable attribute (chattr +i), so not even root may change it. {NotChanged}",
+        $"If the file should change, clear the attribute first: sudo chattr -i '{path}' (set it again afterwards with sudo chattr +i '{path}').",
+        path);
 
     public static LoopbackToolsException FileLocked(string path, string lockPath, TimeSpan waited) => new(
         FileLockedId,

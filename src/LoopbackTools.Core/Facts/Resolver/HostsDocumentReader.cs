@@ -15,10 +15,13 @@ internal sealed class HostsDocumentReader : IHostsReader
 
     public string DefaultPath => HostsPaths.Default;
 
-    public IReadOnlyList<HostsMapping> Find(string path, string name)
+    public IReadOnlyList<HostsMapping> Find(string path, string name) => Find(Load(path), name);
+
+    /// <summary>Enabled lines of <paramref name="document"/> naming <paramref name="name"/>, in file order.</summary>
+    public static IReadOnlyList<HostsMapping> Find(HostsDocument document, string name)
     {
         var mappings = new List<HostsMapping>();
-        foreach (var entry in Load(path).Entries)
+        foreach (var entry in document.Entries)
         {
             if (entry.Enabled && HostsOsReading.Names(entry, name) && AddressClassifier.TryParse(entry.IPAddress, out var address))
             {

@@ -25,7 +25,7 @@ internal static class HostsFileReader
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            return stream.CanSeek && stream.Length > 0 ? ReadKnownLength(stream, path) : ReadToEnd(stream, path);
+            return ReadAll(stream, path);
         }
         catch (FileNotFoundException e)
         {
@@ -48,6 +48,10 @@ internal static class HostsFileReader
             throw HostsErrors.ReadFailed(path, e.Message, e);
         }
     }
+
+    /// <summary>Reads an open stream to its end, bounded by <see cref="MaxBytes"/>.</summary>
+    public static byte[] ReadAll(FileStream stream, string path) =>
+        stream.CanSeek && stream.Length > 0 ? ReadKnownLength(stream, path) : ReadToEnd(stream, path);
 
     private static byte[] ReadKnownLength(FileStream stream, string path)
     {

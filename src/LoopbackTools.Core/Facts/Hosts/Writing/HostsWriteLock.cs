@@ -1,33 +1,44 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
+using Microsoft.Win32.SafeHandles;
 
 namespace LoopbackTools.Hosts;
 
 /// <summary>
-/// Serialises LoopbackTools writers of one hosts file: an exclusive open of a sidecar file next to it
-/// (<c>.hosts.lock</c>). On Unix .NET takes flock(LOCK_EX) for FileShare.None (off only if
-/// DOTNET_SYSTEM_IO_DISABLEFILELOCKING is set); on Windows it is a share-mode lock. A sidecar, not the
-/// hosts file itself, because the hosts file is replaced by rename: a lock on it would stay with the old inode.
+/// Serialises LoopbackTools writers of one hosts file: flock(LOCK_EX) on a sidecar file next to it
+/// (<c>.hosts.lock</c>) on Unix, a share-mode lock (FileShare.None) on Windows. A sidecar, not the hosts file
+/// itself, because the hosts file is replaced by rename: a lock on it would stay with the old inode.
+/// On Linux the sidecar is opened with O_NOFOLLOW and created 0600 (an existing one is set to 0600), so no other
+/// user can hold the lock and block every writer, and a link planted in its place is refused.
+/// Where the folder is read-only (a container's read-only root with a bind-mounted, writable /etc/hosts) and the
+/// file is rewritten in place, the lock is taken on the hosts file itself, whose inode then stays.
 /// The kernel drops the lock when its holder dies, so a killed writer never blocks the next one.
 /// The sidecar is left in place: deleting a lock file while another writer waits on it would break the lock.
 /// </summary>
 internal sealed class HostsWriteLock : IDisposable
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(15);
-    private readonly FileStream _stream;
+    private readonly IDisposable _holder;
 
-    private HostsWriteLock(FileStream stream)
+    private HostsWriteLock(IDisposable holder, string lockedPath)
     {
-        _stream = stream;
+        _holder = holder;
+        LockedPath = lockedPath;
     }
+
+    /// <summary>The file whose lock is held: the sidecar, or the hosts file itself.</summary>
+    public string LockedPath { get; }
 
     public static string PathFor(string target) =>
         Path.Combine(Path.GetDirectoryName(target) ?? ".", "." + Path.GetFileName(target) + ".lock");
 
+    /// <param name="lockTargetIfFolderReadOnly">True when the file is rewritten in place, so a lock on the file itself is sound.</param>
     /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.FileLocked after <paramref name="timeout"/>.</exception>
-    public static HostsWriteLock Acquire(string target, string displayPath, TimeSpan timeout, CancellationToken cancellationToken)
+    public static HostsWriteLock Acquire(string target, string displayPath, TimeSpan timeout, bool lockTargetIfFolderReadOnly, CancellationToken cancellationToken)
     {
         var lockPath = PathFor(target);
         var clock = Stopwatch.StartNew();
@@ -35,7 +46,7 @@ internal sealed class HostsWriteLock : IDisposable
         {
             try
             {
-                return new HostsWriteLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1));
+                return UnixNative.OnLinux ? AcquireOnLinux(target, lockPath, lockTargetIfFolderReadOnly) : new HostsWriteLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1), lockPath);
             }
             catch (IOException e) when (IsSharingViolation(e))
             {
@@ -50,7 +61,84 @@ internal sealed class HostsWriteLock : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _holder.Dispose();
+
+    /// <summary>
+    /// The hosts file's bytes, read under this lock. Through the locked descriptor when the lock is on the file
+    /// itself: a fresh .NET open would ask for flock(LOCK_SH) and be refused by the lock this writer holds.
+    /// </summary>
+    public byte[] ReadTarget(string target)
+    {
+        if (LockedPath != target || _holder is not SafeFileHandle handle)
+        {
+            return HostsFileReader.ReadAllBytes(target);
+        }
+
+        using var stream = new FileStream(new SafeFileHandle(handle.DangerousGetHandle(), false), FileAccess.Read, 1);
+        return HostsFileReader.ReadAll(stream, target);
+    }
+
+    private static HostsWriteLock AcquireOnLinux(string target, string lockPath, bool lockTargetIfFolderReadOnly)
+    {
+        var fd = UnixNative.OpenCreatingOnLinux(UnixNative.PathBytes(lockPath), UnixNative.ReadWrite | UnixNative.Create | UnixNative.NoFollow | UnixNative.CloseOnExec, Convert.ToUInt32("600", 8));
+        var lockedPath = lockPath;
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastWin32Error();
+            if (errno == UnixNative.ErrorReadOnlyFileSystem && lockTargetIfFolderReadOnly)
+            {
+                fd = UnixNative.open(UnixNative.PathBytes(target), UnixNative.NoFollow | UnixNative.CloseOnExec); // O_RDONLY: flock needs no write access
+                lockedPath = target;
+            }
+
+            if (fd < 0)
+            {
+                throw Failure(lockedPath, fd == -1 && lockedPath == lockPath ? errno : Marshal.GetLastWin32Error());
+            }
+        }
+
+        var handle = new SafeFileHandle((IntPtr)fd, true);
+        try
+        {
+            if (lockedPath == lockPath)
+            {
+                // Best effort for a sidecar an older version created 0644; fails harmlessly on one owned by someone else.
+                UnixNative.fchmod(handle.DangerousGetHandle(), Convert.ToUInt32("600", 8));
+            }
+
+            if (UnixNative.flock(handle.DangerousGetHandle(), UnixNative.LockExclusive | UnixNative.LockNonBlocking) != 0)
+            {
+                throw Failure(lockedPath, Marshal.GetLastWin32Error());
+            }
+
+            return new HostsWriteLock(handle, lockedPath);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    private static Exception Failure(string path, int errno)
+    {
+        if (errno == UnixNative.WouldBlock)
+        {
+            return new IOException("locked", errno);
+        }
+
+        if (errno == UnixNative.TooManyLinks)
+        {
+            return new IOException($"the lock file '{path}' is a symbolic link, which a writer never follows (remove it).", errno);
+        }
+
+        if (errno is UnixNative.ErrorAccess or UnixNative.ErrorNotPermitted)
+        {
+            return new UnauthorizedAccessException($"Access to the lock file '{path}' is denied.");
+        }
+
+        return new IOException($"the lock file '{path}' could not be opened ({new Win32Exception(errno).Message}).", errno);
+    }
 
     /// <summary>EWOULDBLOCK from flock (11 on Linux, 35 on macOS) or ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION on Windows.</summary>
     private static bool IsSharingViolation(IOException e) =>

@@ -297,6 +297,48 @@ public sealed class LocalhostConnectionCheckTests(ITestOutputHelper output)
         Assert.EndsWith($"forwards it (socat) to 127.0.0.1:{far} from this machine, which answers", alive.Finding, StringComparison.Ordinal);
     }
 
+    [RequiresFact("unshare", "sshd", "ssh", "ssh-keygen")]
+    public void An_ssh_L_forward_whose_far_end_refuses_is_named_with_its_target()
+    {
+        var folder = Directory.CreateTempSubdirectory("lbt-sshl-").FullName;
+        try
+        {
+            var sshPort = FreePort.Tcp();
+            var port = FreePort.Tcp();
+            var far = FreePort.Tcp(); // nothing listens there: the SSH server's connection to it is refused
+            string Key(string name)
+            {
+                var path = Path.Combine(folder, name);
+                Run.Command(Component.Find("ssh-keygen") ?? "ssh-keygen", "-q", "-t", "ed25519", "-N", string.Empty, "-f", path).EnsureSuccess("ssh-keygen");
+                return path;
+            }
+
+            var hostKey = Key("host_key");
+            var clientKey = Key("client_key");
+            File.Copy(clientKey + ".pub", Path.Combine(folder, "authorized_keys"));
+            var config = Path.Combine(folder, "sshd_config");
+            File.WriteAllText(config, $"ListenAddress 127.0.0.1:{sshPort}\nHostKey {hostKey}\nAuthorizedKeysFile {folder}/authorized_keys\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\nPidFile none\n");
+            Directory.CreateDirectory("/run/sshd");
+            using var sshd = new BackgroundProcess(Component.Find("sshd") ?? "/usr/sbin/sshd", new[] { "-D", "-e", "-f", config });
+            WaitListening(IPAddress.Loopback, sshPort);
+            using var tunnel = new BackgroundProcess("ssh", new[]
+            {
+                "-N", "-L", $"127.0.0.1:{port}:127.0.0.1:{far}", "-i", clientKey, "-p", sshPort.ToString(CultureInfo.InvariantCulture),
+                "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "root@127.0.0.1",
+            });
+            WaitListening(IPAddress.Loopback, port);
+
+            var listener = Probe(ConnectionProbe.IPv4Only, port, "--timeout-ms", "2000")[ConnectionStep.Listener];
+
+            Assert.Equal(ConnectionStatus.Fail, listener.Status);
+            Assert.StartsWith($"ssh (pid {tunnel.Id}) listens on TCP port {port} at 127.0.0.1 and forwards it (ssh -L) to 127.0.0.1:{far} as seen from the SSH server, but the far end does not take the connection: ssh ", listener.Finding, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     [RequiresFact("unshare", "openssl")]
     public void A_TLS_server_probed_with_Http_is_named_and_told_to_use_https()
     {

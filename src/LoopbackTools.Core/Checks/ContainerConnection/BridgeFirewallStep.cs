@@ -16,7 +16,7 @@ internal static class BridgeFirewallStep
         var timedOut = facts.Attempts.Where(a => a.Outcome == ConnectOutcome.TimedOut).ToArray();
         if (facts.Attempts.Count == 0)
         {
-            return StepVerdict.Skipped($"no connection was made from {facts.From}, so no packet filter can be judged - see the Name step");
+            return StepVerdict.Skipped($"no connection was made from {facts.From}, so no packet filter can be judged");
         }
 
         if (timedOut.Length == 0)
@@ -29,8 +29,8 @@ internal static class BridgeFirewallStep
         var symptom = string.Join(", ", timedOut.Select(a => $"{a.Target} timed out"));
         var evidence = timedOut.Select(a => $"from {facts.From}: {a.Shown}").ToArray();
         var bridges = facts.Bridges;
-        return await FirewallJudge.JudgeAsync(port, symptom, evidence, bridges.Concat(new[] { "lo" }).ToArray(), Shown(bridges), $"from {facts.From}", options.NftPath, options.Timeout, _ =>
-            StepVerdict.Fail($"{symptom}, and no nftables rule of the host names port {port} or {Shown(bridges)} - check the container's own rules (nsenter -n -t {facts.Source.Pid} nft list ruleset) and iptables-legacy", evidence),
+        return await FirewallJudge.JudgeAsync(port, symptom, evidence, bridges.Concat(new[] { "lo" }).ToArray(), Shown(bridges), $"from {facts.From}", options.NftPath, options.Timeout, () =>
+            StepVerdict.Skipped($"no nftables rule of the host drops or rejects port {port} on {Shown(bridges)} ({symptom}); the container's own rules were not read - check them: nsenter -n -t {facts.Source.Pid} nft list ruleset", evidence),
             cancellationToken).ConfigureAwait(false);
     }
 

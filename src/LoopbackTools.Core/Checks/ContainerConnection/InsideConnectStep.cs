@@ -16,7 +16,7 @@ internal static class InsideConnectStep
         var evidence = facts.Attempts.Select(a => $"from {from}: {a.Shown}").ToArray();
         if (facts.Attempts.Count == 0)
         {
-            return StepVerdict.Skipped($"{name} resolved to no address inside {from}, so no connection was made - see the Name step", evidence);
+            return StepVerdict.Skipped($"{name} resolved to no address inside {from}, so no connection was made", evidence);
         }
 
         var judged = ConnectJudgement.Of(facts.Attempts, unreachableIsNoStack: true);
@@ -26,23 +26,32 @@ internal static class InsideConnectStep
         var finding = judged.Shape switch
         {
             ConnectShape.NameDoesNotResolve =>
-                $"{name} does not resolve inside {from}, but the gateway {accepted[0].Target} accepts port {port} - connect to {accepted[0].Target}:{port}, or fix the name (see the Name step)",
+                $"{name} does not resolve inside {from}, but the gateway {accepted[0].Target} accepts port {port} - connect to {accepted[0].Target}:{port}, or make {name} resolve inside {from}",
             ConnectShape.FirstAddressFails =>
                 $"first-address trap: {name} resolves inside {from} to {first!.Target} first, which {ConnectWording.Said(first.Outcome)}, and only {string.Join(", ", accepted.Select(a => a.Target.ToString()))} accepts: clients that try only the first address fail - bind the server to {first.Target} too",
             ConnectShape.LaterAddressFails =>
                 $"{name}:{port} accepts from inside {from} at {accepted[0].Target}, but {ConnectWording.Said(judged.Failing[0].Target, judged.Failing[0].Outcome)}: clients that pick it fail",
             ConnectShape.EveryAddressAccepts =>
                 $"{name}:{port} accepts from inside {from} ({string.Join(", ", accepted.Select(a => a.Target.ToString()))}){noStack}",
-            _ => $"nothing accepts {name}:{port} from inside {from} ({string.Join(", ", facts.Attempts.Select(a => ConnectWording.Said(a.Target, a.Outcome)))}) - {(facts.Attempts.Any(a => a.Outcome == ConnectOutcome.TimedOut) ? "see the Firewall step" : NextForRefused(facts))}",
+            _ => NothingAccepts(facts),
         };
         return new StepVerdict(judged.Status, finding, evidence);
     }
 
-    private static string NextForRefused(ContainerConnectionFacts facts)
+    /// <summary>Nothing accepted: the outcomes, and the remedy only where a measured fact supports one (a timeout is the Firewall step's to measure).</summary>
+    private static string NothingAccepts(ContainerConnectionFacts facts)
+    {
+        var what = string.Join(", ", facts.Attempts.Select(a => ConnectWording.Said(a.Target, a.Outcome)));
+        var next = facts.Attempts.Any(a => a.Outcome == ConnectOutcome.TimedOut) ? null : NextForRefused(facts);
+        return $"nothing accepts {facts.TargetName}:{facts.Port} from inside {facts.From} ({what}){(next is null ? string.Empty : " - " + next)}";
+    }
+
+    /// <summary>The remedy a measured fact supports; null for the host, whose listener the HostBind step measures.</summary>
+    private static string? NextForRefused(ContainerConnectionFacts facts)
     {
         if (facts.Kind == ContainerTargetKind.Host)
         {
-            return "see the HostBind step";
+            return null;
         }
 
         if (facts.Kind == ContainerTargetKind.Container && facts.Target is { } target && facts.AtTarget is { } listeners)

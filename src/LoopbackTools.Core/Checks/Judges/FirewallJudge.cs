@@ -10,8 +10,10 @@ namespace LoopbackTools.Judges;
 
 /// <summary>
 /// The one firewall judge (Test-LocalhostConnection's and Test-ContainerConnection's Firewall steps): given connections
-/// that a packet filter is the likely cause of, read the nftables ruleset and name the rule that drops or rejects
-/// the port on the interfaces the packets cross. What the ruleset cannot show is said as such, never guessed.
+/// that a packet filter could explain, read the nftables ruleset (iptables-nft's tables are in it) and Fail only on
+/// what was read there: a rule that drops or rejects the port on the interfaces the packets cross, or an input/output
+/// chain whose policy is drop. Otherwise Skipped with what could not be seen (no nft, another OS, iptables-legacy
+/// tables), or the caller's no-rule verdict. Never a guessed Fail.
 /// </summary>
 internal static class FirewallJudge
 {
@@ -19,7 +21,7 @@ internal static class FirewallJudge
     /// <param name="interfaces">The interfaces the packets arrive on (lo; a container's bridges and lo).</param>
     /// <param name="shown">Those interfaces as the remedy names them ("lo", "docker0").</param>
     /// <param name="direction">Where the port is blocked, for the finding: "on loopback", "from api".</param>
-    /// <param name="noRule">The finding when no rule names the port or interfaces, given the ruleset's JSON (may look at chain policies).</param>
+    /// <param name="noRule">The verdict when the ruleset was read whole, no rule or drop policy matches and no iptables-legacy table exists (a Pass, or Skipped naming what else was not read).</param>
     public static async Task<StepVerdict> JudgeAsync(
         int port,
         string symptom,
@@ -29,24 +31,24 @@ internal static class FirewallJudge
         string direction,
         string? nftPath,
         TimeSpan timeout,
-        Func<string, StepVerdict> noRule,
+        Func<StepVerdict> noRule,
         CancellationToken cancellationToken)
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
         {
-            return StepVerdict.Fail($"{symptom} although a listener is there: a packet filter acts {direction} (inferred from the behaviour; the rules are not read on this OS) - allow TCP port {port} on {shown}", evidence);
+            return StepVerdict.Skipped($"{symptom} although a listener is there; this OS's packet filter rules are not read, so none was found or ruled out - check them for TCP port {port} {direction}", evidence);
         }
 
         var nft = NftReader.Find(nftPath);
         if (nft is null)
         {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but nft is not installed, so the ruleset was not read (inferred) - install nftables or check iptables for port {port} on {shown}", evidence);
+            return StepVerdict.Skipped($"{symptom}; nft is not installed, so the ruleset was not read and no packet filter was found or ruled out - install nftables, or check iptables for port {port} on {shown}", evidence);
         }
 
         var (json, failure) = await NftReader.ReadAsync(nft, timeout, cancellationToken).ConfigureAwait(false);
         if (json is null)
         {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but the ruleset was not read: {failure} (inferred)", evidence);
+            return StepVerdict.Skipped($"{symptom}; the ruleset was not read ({failure}), so no packet filter was found or ruled out", evidence);
         }
 
         try
@@ -60,11 +62,20 @@ internal static class FirewallJudge
                 return StepVerdict.Fail($"nftables rule '{rule.Text}' ({rule.Location}) {verb} port {port} {direction} ({symptom}) - delete it ({rule.DeleteCommand}) or accept {shown} before it", ruleEvidence);
             }
 
-            return noRule(json);
+            var policies = NftRuleset.DropPolicies(json);
+            if (policies.Count > 0)
+            {
+                return StepVerdict.Fail($"{symptom}, and {policies[0]} drops what no rule accepts - add 'iifname \"{interfaces[0]}\" accept' to that chain", evidence.Concat(policies).ToArray());
+            }
+
+            var legacy = IptablesLegacyTables.Read();
+            return legacy.Count > 0
+                ? StepVerdict.Skipped($"no nftables rule drops or rejects port {port} on {shown} ({symptom}), but iptables-legacy tables ({string.Join(", ", legacy)}) exist, which nft does not show - check them: iptables-legacy -S; ip6tables-legacy -S", evidence)
+                : noRule();
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or Newtonsoft.Json.JsonException or ArgumentException)
         {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but nft's ruleset could not be read ({e.Message}) (inferred)", evidence);
+            return StepVerdict.Skipped($"{symptom}; nft's ruleset could not be read ({e.Message}), so no packet filter was found or ruled out", evidence);
         }
     }
 }

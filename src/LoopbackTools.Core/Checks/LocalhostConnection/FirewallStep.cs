@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,8 +6,9 @@ using LoopbackTools.Judges;
 namespace LoopbackTools.Connection;
 
 /// <summary>
-/// Step 6: a listener is there, yet connections to an address it serves time out or are refused — a packet
-/// filter acts on loopback. On Linux the nftables ruleset is read and the rule named; elsewhere it is inferred.
+/// Step 6: when connections to an address a listener serves time out or are refused, the nftables ruleset (which
+/// holds iptables-nft's tables too) is read; the step fails only on a rule or drop policy found there. Without a
+/// matching rule it says so, and what it could not see (iptables-legacy tables, other OSes' filters).
 /// </summary>
 internal static class FirewallStep
 {
@@ -25,17 +25,13 @@ internal static class FirewallStep
         {
             return facts.AnyListener || facts.AcceptedAttempts.Any()
                 ? StepVerdict.Pass($"every address a listener serves accepted: no packet filter blocks port {port} on loopback")
-                : StepVerdict.Skipped($"nothing listens on port {port}, so refused connections are expected, not a firewall - see the Listener step");
+                : StepVerdict.Skipped($"nothing listens on port {port}, so refused connections are expected and no packet filter was judged");
         }
 
         var symptom = string.Join(", ", blocked.Select(a => $"{a.Target} {(a.Outcome == ConnectOutcome.TimedOut ? "timed out" : "refused")}"));
         var evidence = blocked.Select(a => a.Shown).ToArray();
-        return await FirewallJudge.JudgeAsync(port, symptom, evidence, Loopback, "lo", "on loopback", options.NftPath, options.Timeout, json =>
-        {
-            var policies = NftRuleset.DropPolicies(json);
-            return policies.Count > 0
-                ? StepVerdict.Fail($"{symptom} although a listener is there, and {policies[0]} drops what no rule accepts - add 'iifname \"lo\" accept' to that chain", evidence.Concat(policies).ToArray())
-                : StepVerdict.Fail($"{symptom} although a listener is there, and no nftables rule names port {port} or lo - check iptables-legacy rules, or a full accept backlog of the server", evidence);
-        }, cancellationToken).ConfigureAwait(false);
+        return await FirewallJudge.JudgeAsync(port, symptom, evidence, Loopback, "lo", "on loopback", options.NftPath, options.Timeout, () =>
+            StepVerdict.Pass($"no nftables rule drops or rejects port {port} on lo (iptables-nft's tables included, no iptables-legacy table): no packet filter here explains {symptom}", evidence),
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -291,6 +291,24 @@ public sealed class LocalhostConnectionCheckTests(ITestOutputHelper output)
         Assert.EndsWith($"forwards it (socat) to 127.0.0.1:{far} from this machine, which answers", alive.Finding, StringComparison.Ordinal);
     }
 
+    [RequiresFact("unshare", "socat", "redis-server")]
+    public void A_socat_forward_to_a_server_that_never_speaks_first_is_not_a_failure()
+    {
+        // redis, like HTTP, waits for the client, and closes on a "Host:" line: the far end took the connection.
+        var port = FreePort.Tcp();
+        var far = FreePort.Tcp();
+        using var redis = new BackgroundProcess("redis-server", new[] { "--port", far.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no" });
+        WaitListening(IPAddress.Loopback, far);
+        using var forwarder = new BackgroundProcess("socat", new[] { $"TCP-LISTEN:{port},bind=127.0.0.1,fork,reuseaddr", $"TCP:127.0.0.1:{far}" });
+        WaitListening(IPAddress.Loopback, port);
+
+        var listener = Probe(ConnectionProbe.IPv4Only, port, "--timeout-ms", "2000")[ConnectionStep.Listener];
+
+        Assert.Equal(ConnectionStatus.Pass, listener.Status);
+        Assert.Contains($"forwards it (socat) to 127.0.0.1:{far} from this machine, which takes the connection", listener.Finding, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not take the connection", listener.Finding, StringComparison.Ordinal);
+    }
+
     [RequiresFact("unshare", "sshd", "ssh", "ssh-keygen")]
     public void An_ssh_L_forward_whose_far_end_refuses_is_named_with_its_target()
     {

@@ -58,7 +58,22 @@ public sealed class LocalhostConnectionDockerTests(DockerFixture docker, ITestOu
         var listener = report[ConnectionStep.Listener];
         Assert.Equal(ConnectionStatus.Fail, listener.Status);
         Assert.Contains($" in container {name} (net:[", listener.Finding, StringComparison.Ordinal);
-        Assert.Contains($": your localhost is not theirs - publish it (docker run -p 127.0.0.1:{port}:{port} ...; {name} has no such -p), or run the client in that namespace (nsenter -n -t ", listener.Finding, StringComparison.Ordinal);
+        Assert.Contains($": your localhost is not theirs - publish it (docker run -p 127.0.0.1:{port}:{port} -p [::1]:{port}:{port} ...; {name} has no such -p), or run the client in that namespace (nsenter -n -t ", listener.Finding, StringComparison.Ordinal);
+
+        // The remedy as named, on a localhost that resolves to ::1 first: both addresses published, so Connect passes.
+        Engine.Docker("rm", "-f", name).EnsureSuccess("docker rm");
+        Engine.RunContainer("--name", name, "-p", $"127.0.0.1:{port}:{port}", "-p", $"[::1]:{port}:{port}", BusyboxImage.Name, "busybox", "httpd", "-f", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-h", "/www");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var fixedReport = ConnectionProbe.Run(ConnectionProbe.BothFamilies, port, "--engine", Engine.Endpoint, "--timeout-ms", "1000");
+        while (fixedReport[ConnectionStep.Connect].Status != ConnectionStatus.Pass && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(200);
+            fixedReport = ConnectionProbe.Run(ConnectionProbe.BothFamilies, port, "--engine", Engine.Endpoint, "--timeout-ms", "1000");
+        }
+
+        output.WriteLine(fixedReport.ToString());
+        Assert.Equal(ConnectionStatus.Pass, fixedReport[ConnectionStep.Connect].Status);
+        Assert.NotEqual(ConnectionStatus.Fail, fixedReport[ConnectionStep.Listener].Status);
     }
 
     [RequiresFact("dockerd", "docker", "unshare")]

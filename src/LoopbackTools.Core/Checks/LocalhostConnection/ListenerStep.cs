@@ -84,10 +84,10 @@ internal static class ListenerStep
         {
             var forward = facts.Forwards.FirstOrDefault(f => f.FarEndFails) ?? facts.Forwards[0];
             var sentence = $"{ListenerText.Owner(forward.Listener)} listens on TCP port {port} at {ListenerText.Where(forward.Listener)} and {forward.Sentence}";
-            var forwardEvidence = evidence.Concat(facts.Forwards.Select(f => $"{ListenerText.Owner(f.Listener)}: {f.Forward.Tool} to {f.Forward.Target}, a request through it: {f.Far}")).ToArray();
+            var forwardEvidence = evidence.Concat(facts.Forwards.Select(f => $"{ListenerText.Owner(f.Listener)}: {f.Forward.Tool} to {f.Forward.Target}, a connection through it: {f.Measured}")).ToArray();
             return forward.FarEndFails
                 ? StepVerdict.Fail(sentence, forwardEvidence)
-                : forward.Far == PortReachability.Accepted ? StepVerdict.Pass(sentence, forwardEvidence) : StepVerdict.Warn(sentence, forwardEvidence);
+                : forward.FarEndTakes ? StepVerdict.Pass(sentence, forwardEvidence) : StepVerdict.Warn(sentence, forwardEvidence);
         }
 
         if (listeners.Any(IsEngineProxy))
@@ -106,7 +106,8 @@ internal static class ListenerStep
         var first = sweep.Found[0];
         var evidence = sweep.Found.Select(f => $"{ListenerText.Evidence(f.Listener)} in {f.Namespace}").ToArray();
         var fix = first.Listener.Container is { } container
-            ? $"publish it (docker run -p 127.0.0.1:{port}:{port} ...; {container} has no such -p), or run the client in that namespace ({first.EnterCommand})"
+            // Both loopback addresses: localhost resolves to ::1 first, so publishing 127.0.0.1 alone leaves the first-address trap.
+            ? $"publish it (docker run -p 127.0.0.1:{port}:{port} -p [::1]:{port}:{port} ...; {container} has no such -p), or run the client in that namespace ({first.EnterCommand})"
             : $"run the client in that namespace ({first.EnterCommand}), or forward the port into this one";
         var more = sweep.Found.Count > 1 ? string.Format(CultureInfo.InvariantCulture, " (and {0} more)", sweep.Found.Count - 1) : string.Empty;
         return StepVerdict.Fail($"nothing listens on TCP port {port} in this network namespace, but {ListenerText.Owner(first.Listener)} listens on {ListenerText.Endpoint(first.Listener)} in {first.Namespace}{more}: your localhost is not theirs - {fix}", evidence);

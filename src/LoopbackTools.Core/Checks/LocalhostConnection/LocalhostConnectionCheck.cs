@@ -109,7 +109,7 @@ public sealed class LocalhostConnectionCheck
         try
         {
             mappings = _hosts.Find(file, name);
-            os = _hosts.ReadAsOs(file, name);
+            os = _hosts.ReadAsOs(file, name.TrimEnd('.')); // a trailing dot is the Resolution step's finding, as in HostsFileLayer
         }
         catch (LoopbackToolsException e)
         {

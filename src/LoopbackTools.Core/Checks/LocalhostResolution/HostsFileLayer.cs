@@ -15,7 +15,8 @@ internal static class HostsFileLayer
         var file = string.IsNullOrEmpty(path) ? reader.DefaultPath : path!;
         try
         {
-            return Judge(name, file, reader.Find(file, name), RuntimeInformation.IsOSPlatform(OSPlatform.Windows), reader.ReadAsOs(file, name));
+            // glibc's reading of the lines for the name; a trailing dot (which makes glibc skip the file) is the OS resolver layer's finding.
+            return Judge(name, file, reader.Find(file, name), RuntimeInformation.IsOSPlatform(OSPlatform.Windows), reader.ReadAsOs(file, name.TrimEnd('.')));
         }
         catch (Diagnostics.LoopbackToolsException e)
         {

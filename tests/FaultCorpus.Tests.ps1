@@ -86,7 +86,7 @@ Describe 'Fault corpus on real third-party servers' -Tag 'Linux' {
 
     It '<Kind> <Id>: <Software>' -ForEach $script:Scenarios {
         $scenario = $_
-        $state = @{ Hosts = $scenario.Hosts; Times = '' }
+        $state = @{ Times = '' }
         $status = if ($scenario.Status) { @($scenario.Status) } else { @('Fail') }
         $row = [pscustomobject]@{
             Id = $scenario.Id; Kind = $scenario.Kind; Cause = $scenario.Cause; Step = $scenario.Step

@@ -243,36 +243,35 @@
         Remedy = { param($W, $S) ip netns exec $S.Ns sysctl -qw net.ipv6.conf.lo.disable_ipv6=0; Start-Sleep -Milliseconds 300 }
         Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
 
-    # ---------------------------------------------------------------- name resolution (the OS resolver, checked in a mount namespace)
+    # ---------------------------------------------------------------- name resolution (a hosts file bound over the seal's own)
     @{ Id = 'hosts-no-localhost'; Kind = 'Fault'; Software = 'nginx + glibc hosts'; ClientName = 'getent ahosts'; Cause = 'hosts file has no localhost line'
-        Hosts = "127.0.0.1 somewhere`n"
-        Setup = { }
-        Client = { param($W, $S) Test-HostsClient $W $S 'getent ahosts localhost' }
-        Check = { param($W, $S) Invoke-CorpusChild $W "Test-LocalhostConnection -Port $($W.NginxPort) -TimeoutSec 1" -EtcFile @{ hosts = $S.Hosts } }
+        Setup = { param($W, $S) Set-CorpusHosts $W $S "127.0.0.1 somewhere`n" }
+        Client = { param($W, $S) getent ahosts localhost | Out-Null; $LASTEXITCODE -eq 0 }
+        Check = { param($W, $S) Test-LocalhostConnection -Port $W.NginxPort -TimeoutSec 1 }
         Step = 'HostsFile'; Status = 'Warn'; Expect = '*has no localhost line*', "*add '127.0.0.1 localhost'*"
-        Remedy = { param($W, $S) $S.Hosts = "127.0.0.1 localhost`n::1 localhost`n" } }
+        Remedy = { param($W, $S) Set-CorpusHosts $W $S "127.0.0.1 localhost`n::1 localhost`n" }
+        Cleanup = { param($W, $S) Clear-CorpusHosts $S } }
     @{ Id = 'hosts-localhost-127.0.1.1'; Kind = 'Fault'; Software = 'nginx + glibc hosts'; ClientName = 'python3-requests'; Cause = 'hosts maps localhost to 127.0.1.1, server on 127.0.0.1/::1'
-        Hosts = "127.0.1.1 localhost`n"
-        Setup = { }
-        Client = { param($W, $S) Test-HostsClient $W $S "/usr/bin/python3 -c `"import requests; requests.get('http://localhost:$($W.NginxPort)/', timeout=2).raise_for_status()`"" }
-        Check = { param($W, $S) Invoke-CorpusChild $W "Test-LocalhostConnection -Port $($W.NginxPort) -TimeoutSec 1" -EtcFile @{ hosts = $S.Hosts } }
+        Setup = { param($W, $S) Set-CorpusHosts $W $S "127.0.1.1 localhost`n" }
+        Client = { param($W, $S) Test-RequestsClient "http://localhost:$($W.NginxPort)/" }
+        Check = { param($W, $S) Test-LocalhostConnection -Port $W.NginxPort -TimeoutSec 1 }
         Step = 'Bind'; Expect = '*which localhost does not resolve to (127.0.1.1)*', '*bind the server to *' # contract: address mismatch
-        Remedy = { param($W, $S) $S.Hosts = "127.0.0.1 localhost`n::1 localhost`n" } }
+        Remedy = { param($W, $S) Set-CorpusHosts $W $S "127.0.0.1 localhost`n::1 localhost`n" }
+        Cleanup = { param($W, $S) Clear-CorpusHosts $S } }
     @{ Id = 'hosts-localhost-v6-only-server-v4'; Kind = 'Fault'; Software = 'python3 http.server + glibc hosts'; ClientName = 'python3-requests'; Cause = 'localhost only ::1 in hosts, server on 127.0.0.1 only'
-        Hosts = "::1 localhost`n"
-        Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.P = Start-CorpusPython $W py-v4 $S.Port -Bind '127.0.0.1' }
-        Client = { param($W, $S) Test-HostsClient $W $S "/usr/bin/python3 -c `"import requests; requests.get('http://localhost:$($S.Port)/', timeout=2).raise_for_status()`"" }
-        Check = { param($W, $S) Invoke-CorpusChild $W "Test-LocalhostConnection -Port $($S.Port) -TimeoutSec 1" -EtcFile @{ hosts = $S.Hosts } }
+        Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.P = Start-CorpusPython $W py-v4 $S.Port -Bind '127.0.0.1'; Set-CorpusHosts $W $S "::1 localhost`n" }
+        Client = { param($W, $S) Test-RequestsClient "http://localhost:$($S.Port)/" }
+        Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
         Step = 'Bind'; Expect = '*bound to 127.0.0.1*, which localhost does not resolve to (::1)*', '*bind the server to *' # contract: address mismatch
         Remedy = { param($W, $S) Stop-CorpusProcess $S.P; $S.P = Start-CorpusPython $W py-v4 $S.Port -Bind '::' }
-        Cleanup = { param($W, $S) Stop-CorpusProcess $S.P } }
+        Cleanup = { param($W, $S) Clear-CorpusHosts $S; Stop-CorpusProcess $S.P } }
     @{ Id = 'hosts-bom-first-line'; Kind = 'Fault'; Software = 'nginx + glibc hosts'; ClientName = 'getent ahosts'; Cause = 'hosts first line skipped by glibc (UTF-8 BOM)'
-        Hosts = "$([char]0xFEFF)127.0.0.1 localhost`n"
-        Setup = { }
-        Client = { param($W, $S) Test-HostsClient $W $S 'getent ahosts localhost' }
-        Check = { param($W, $S) Invoke-CorpusChild $W "Test-LocalhostConnection -Port $($W.NginxPort) -TimeoutSec 1" -EtcFile @{ hosts = $S.Hosts } }
+        Setup = { param($W, $S) Set-CorpusHosts $W $S "$([char]0xFEFF)127.0.0.1 localhost`n" }
+        Client = { param($W, $S) getent ahosts localhost | Out-Null; $LASTEXITCODE -eq 0 }
+        Check = { param($W, $S) Test-LocalhostConnection -Port $W.NginxPort -TimeoutSec 1 }
         Step = 'HostsFile'; Status = 'Fail', 'Warn'; Expect = '*byte-order mark*skips the line*', '*without a byte-order mark*' # the hosts differential helper (i27g)
-        Remedy = { param($W, $S) $S.Hosts = "127.0.0.1 localhost`n::1 localhost`n" } }
+        Remedy = { param($W, $S) Set-CorpusHosts $W $S "127.0.0.1 localhost`n::1 localhost`n" }
+        Cleanup = { param($W, $S) Clear-CorpusHosts $S } }
     @{ Id = 'dnsmasq-wrong-answer'; Kind = 'Fault'; Software = 'dnsmasq + nginx'; ClientName = 'node fetch'; Cause = 'DNS answers app.localhost with 127.0.0.9, server on 127.0.0.1/::1'
         Setup = { param($W, $S) $S.D = Start-CorpusDnsmasq $W '127.0.0.9' }
         Client = { param($W, $S) Test-NodeFetchClient "http://app.localhost:$($W.NginxPort)/" }

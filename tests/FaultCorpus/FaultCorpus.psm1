@@ -163,12 +163,6 @@ function Test-RedisClient {
     "$answer" -eq 'PONG'
 }
 
-function Test-GetentClient {
-    <# getent ahosts (glibc): the addresses the OS resolver gives, or nothing. #>
-    param([Parameter(Mandatory)] [string] $Name)
-    @(& getent ahostsv4 $Name 2>$null; & getent ahostsv6 $Name 2>$null) | ForEach-Object { ($_ -split '\s+')[0] } | Sort-Object -Unique
-}
-
 # ---- the check in another world ---------------------------------------------------------------------------------
 
 function Invoke-CorpusChild {
@@ -263,21 +257,24 @@ function Add-CorpusNftRule {
 
 function Lock-CorpusAcceptQueue {
     <#
-    Stops the server (SIGSTOP: it no longer calls accept()) and fills each of its listening sockets' accept queues
-    with idle connections until the kernel drops a SYN; returns the sockets to keep (Unlock-CorpusAcceptQueue frees them).
+    Stops the server (SIGSTOP: it no longer calls accept()) and opens idle connections to 127.0.0.1 and ::1 until the
+    kernel reports every listening socket on the port full (ss: Recv-Q above its backlog, Send-Q); returns the
+    sockets to keep (Unlock-CorpusAcceptQueue frees them). Judged by the kernel's count, not by a connect timing.
     #>
     param([Parameter(Mandatory)] $Process, [Parameter(Mandatory)] [int] $Port)
     & kill -STOP $Process.Id
     $held = [System.Collections.Generic.List[System.Net.Sockets.Socket]]::new()
-    foreach ($address in [ipaddress]::Loopback, [ipaddress]::IPv6Loopback) {
-        for ($i = 0; $i -lt 1100; $i++) {
+    for ($i = 0; $i -lt 1100; $i++) {
+        $queues = @(ss -Hltn "sport = :$Port" | ForEach-Object { , ($_.Trim() -split '\s+') })
+        if ($queues.Count -and -not ($queues | Where-Object { [int]$_[1] -le [int]$_[2] })) { return , $held }
+        foreach ($address in [ipaddress]::Loopback, [ipaddress]::IPv6Loopback) {
             $socket = [System.Net.Sockets.Socket]::new($address.AddressFamily, 'Stream', 'Tcp')
             $held.Add($socket)
-            $pending = $socket.ConnectAsync($address, $Port)
-            if (-not $pending.Wait(150)) { break }
+            $null = $socket.ConnectAsync($address, $Port)
         }
+        Start-Sleep -Milliseconds 20
     }
-    , $held
+    throw "the accept queue of port $Port did not fill: $(ss -Hltn "sport = :$Port")"
 }
 
 function Unlock-CorpusAcceptQueue {

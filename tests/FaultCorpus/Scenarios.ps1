@@ -161,12 +161,12 @@
         Check = { param($W, $S) Test-LocalhostConnection -Port $W.RedisPort -TimeoutSec 1 -ProcessName nginx }
         Step = 'Listener'; Expect = '*is held by redis-server*, not by nginx*', '*stop it, or start nginx on a free port*' } # contract: -ProcessName
     @{ Id = 'python-privileged-port-nonroot'; Kind = 'Fault'; Software = 'python3 http.server as nobody'; ClientName = 'curl'; Cause = 'port below ip_unprivileged_port_start, server not root'
-        Setup = { param($W, $S) $S.Port = 881; $S.P = Start-CorpusPython $W py-priv $S.Port -Bind '::' -User 65534 -NoWait; [void]$S.P.WaitForExit(5000) }
+        Setup = { param($W, $S) $S.Port = 881; $S.Start = sysctl -n net.ipv4.ip_unprivileged_port_start; sysctl -qw net.ipv4.ip_unprivileged_port_start=1024; $S.P = Start-CorpusPython $W py-priv $S.Port -Bind '::' -User 65534 -NoWait; [void]$S.P.WaitForExit(5000) }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($S.Port)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
         Step = 'Bind'; Status = 'Warn'; Expect = '*below net.ipv4.ip_unprivileged_port_start=1024*', "*sysctl -w net.ipv4.ip_unprivileged_port_start=881*"
         Remedy = { param($W, $S) sysctl -qw net.ipv4.ip_unprivileged_port_start=881; $S.P = Start-CorpusPython $W py-priv $S.Port -Bind '::' -User 65534 }
-        Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; sysctl -qw net.ipv4.ip_unprivileged_port_start=1024 } }
+        Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; sysctl -qw "net.ipv4.ip_unprivileged_port_start=$($S.Start)" } }
     @{ Id = 'socat-time-wait-no-reuseaddr'; Kind = 'Fault'; Software = 'socat (no reuseaddr)'; ClientName = 'redis-cli'; Cause = 'port held in TIME-WAIT, server lacks SO_REUSEADDR'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; New-CorpusTimeWait $S.Port $W.RedisPort; $S.P = Start-CorpusProcess $W socat-tw "socat TCP-LISTEN:$($S.Port),fork TCP4:127.0.0.1:$($W.RedisPort)"; [void]$S.P.WaitForExit(3000) }
         Client = { param($W, $S) Test-RedisClient $S.Port }

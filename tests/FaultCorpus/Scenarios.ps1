@@ -180,14 +180,14 @@
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Far = Get-CorpusPort; $S.P = Start-CorpusSshForward $W ssh-dead $S.Port $S.Far }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($S.Port)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Listener'; Expect = '*forward*', '*127.0.0.1:*refuse*' # contract: forwarders
+        Step = 'Listener'; Expect = '*forwards it (ssh -L) to 127.0.0.1:*the far end does not take the connection*', '*start the service at 127.0.0.1:*' # i27f: forwarders
         Remedy = { param($W, $S) $S.Server = Start-CorpusPython $W py-far $S.Far -Bind '127.0.0.1' }
         Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; Stop-CorpusProcess $S.Server } }
     @{ Id = 'socat-far-end-dead'; Kind = 'Fault'; Software = 'socat'; ClientName = 'redis-cli'; Cause = 'socat forwards to a port nothing listens on'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Far = Get-CorpusPort; $S.P = Start-CorpusProcess $W socat-dead "socat TCP6-LISTEN:$($S.Port),ipv6only=0,fork,reuseaddr TCP4:127.0.0.1:$($S.Far)"; Wait-CorpusListener $S.Port | Out-Null }
         Client = { param($W, $S) Test-RedisClient $S.Port }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Listener'; Expect = '*forward*', '*127.0.0.1:*refuse*' # contract: forwarders
+        Step = 'Listener'; Expect = '*forwards it (socat) to 127.0.0.1:*the far end does not take the connection*', '*start the service at 127.0.0.1:*' # i27f: forwarders
         Remedy = { param($W, $S) $S.Server = Start-CorpusRedis $W redis-far $S.Far -Bind '127.0.0.1' }
         Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; Stop-CorpusProcess $S.Server } }
 
@@ -285,7 +285,7 @@
         Setup = { param($W, $S) $S.C = Start-CorpusContainer $W -Publish '127.0.0.1::8080' -Listen '9090'; Wait-CorpusContainerListener $S.C 9090; $S.HostPort = Get-CorpusHostPort $S.C 8080 }
         Client = { param($W, $S) Test-CurlClient "http://127.0.0.1:$($S.HostPort)/" }
         Check = { param($W, $S) Test-ContainerPort -Name $S.C -TimeoutSec 1 }
-        Step = 'ContainerPort'; Expect = '*9090*', '*-p *:9090*' # contract: container port's real inside port
+        Step = 'ContainerPort'; Expect = '*the app listens on port 9090 there*', '*-p 127.0.0.1:*:9090*' # i27f: the container's real inside port
         Remedy = { param($W, $S) docker rm -f $S.C 2>$null | Out-Null; $S.C = Start-CorpusContainer $W -Publish '127.0.0.1::9090' -Listen '9090'; Wait-CorpusContainerListener $S.C 9090; $S.HostPort = Get-CorpusHostPort $S.C 9090 }
         Cleanup = { param($W, $S) docker rm -f $S.C 2>$null | Out-Null } }
     @{ Id = 'container-app-on-own-loopback'; Kind = 'Fault'; Software = 'docker busybox httpd'; ClientName = 'curl'; Cause = 'app bound to the container''s own 127.0.0.1'

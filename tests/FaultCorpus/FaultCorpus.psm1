@@ -165,25 +165,59 @@ function Test-RedisClient {
 
 # ---- the check in another world ---------------------------------------------------------------------------------
 
-function Invoke-CorpusChild {
+function Start-CorpusChild {
     <#
-    Runs $Command (module commands) in a child pwsh started under -Prefix (ip netns exec NS) and returns its rows
-    (Step, Status, Finding) through Export-Clixml: the check measures that namespace, not the suite's. A socket
-    belongs to the namespace of the thread that made it, so the suite's own process cannot check another one.
+    Starts a pwsh under -Prefix (ip netns exec NS) with the module imported, which runs each command that
+    Invoke-CorpusChild hands it and returns its rows (Step, Status, Finding) through Export-Clixml: the check then
+    measures that namespace, not the suite's (a socket belongs to the namespace of the thread that made it, so this
+    process cannot check another one). One child serves a scenario's checks before and after the remedy, and starts
+    while the client runs: pwsh's start-up is the corpus's dearest step.
     #>
-    param([Parameter(Mandatory)] $World, [Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] [string] $Prefix)
+    param([Parameter(Mandatory)] $World, [Parameter(Mandatory)] [string] $Prefix)
     $folder = Join-Path $World.Folder ('child-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
     New-Item -ItemType Directory $folder | Out-Null
     $module = if ($env:LOOPBACKTOOLS_MODULE) { $env:LOOPBACKTOOLS_MODULE } else { Join-Path $PSScriptRoot '../../out/LoopbackTools' }
-    # Step and Status as text: enums come back from Export-Clixml as their numbers.
-    Set-Content -Path "$folder/run.ps1" -Value ("Import-Module '$module'; $Command | Select-Object @{ n = 'Step'; e = { `"`$(`$_.Step)`" } }, " +
-        "@{ n = 'Status'; e = { `"`$(`$_.Status)`" } }, Finding | Export-Clixml '$folder/rows.xml'")
+    # Step and Status as text: enums come back from Export-Clixml as their numbers. Ends on the file 'stop', or after 2 minutes.
+    Set-Content -Path "$folder/serve.ps1" -Value @"
+Import-Module '$module'
+`$deadline = [DateTime]::UtcNow.AddMinutes(2)
+for (`$n = 1; [DateTime]::UtcNow -lt `$deadline -and -not (Test-Path '$folder/stop'); ) {
+    if (-not (Test-Path "$folder/request-`$n.ps1")) { Start-Sleep -Milliseconds 20; continue }
+    & ([scriptblock]::Create((Get-Content -Raw "$folder/request-`$n.ps1"))) | Select-Object @{ n = 'Step'; e = { "`$(`$_.Step)" } }, @{ n = 'Status'; e = { "`$(`$_.Status)" } }, Finding |
+        Export-Clixml "$folder/rows-`$n.tmp"
+    Move-Item "$folder/rows-`$n.tmp" "$folder/rows-`$n.xml"
+    `$n++
+}
+"@
     # A dotnet-tool pwsh runs as dotnet + pwsh.dll; an installed one is its own executable.
     $exe = (Get-Process -Id $PID).Path
     $pwsh = if ((Split-Path -Leaf $exe) -like 'dotnet*') { "'$exe' '$PSHOME/pwsh.dll'" } else { "'$exe'" }
-    $said = Invoke-Expression "$Prefix $pwsh -NoProfile -NonInteractive -File '$folder/run.ps1' 2>&1"
-    if (-not (Test-Path "$folder/rows.xml")) { throw "the child pwsh wrote nothing: $said" }
-    Import-Clixml "$folder/rows.xml"
+    $process = Start-CorpusProcess $World (Split-Path -Leaf $folder) "$Prefix $pwsh -NoProfile -NonInteractive -File '$folder/serve.ps1'"
+    [pscustomobject]@{ Folder = $folder; Process = $process; Next = 1 }
+}
+
+function Invoke-CorpusChild {
+    <# Runs $Command in the child of Start-CorpusChild and returns its rows. #>
+    param([Parameter(Mandatory)] $Child, [Parameter(Mandatory)] [string] $Command)
+    $n = $Child.Next
+    $Child.Next++
+    Set-Content -Path "$($Child.Folder)/request-$n.tmp" -Value $Command
+    Move-Item "$($Child.Folder)/request-$n.tmp" "$($Child.Folder)/request-$n.ps1"
+    $deadline = [DateTime]::UtcNow.AddSeconds(90)
+    while (-not (Test-Path "$($Child.Folder)/rows-$n.xml")) {
+        if ($Child.Process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
+            throw "the child pwsh answered nothing: $(Get-Content -Raw "$($Child.Folder).out.err" -ErrorAction SilentlyContinue)"
+        }
+        Start-Sleep -Milliseconds 20
+    }
+    Import-Clixml "$($Child.Folder)/rows-$n.xml"
+}
+
+function Stop-CorpusChild {
+    param($Child)
+    if (-not $Child) { return }
+    New-Item -ItemType File "$($Child.Folder)/stop" -Force | Out-Null
+    if (-not $Child.Process.WaitForExit(5000)) { Stop-CorpusProcess $Child.Process }
 }
 
 function New-NginxServer {

@@ -101,7 +101,7 @@
         Client = { param($W, $S) Test-RedisClient $S.Port }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
         Step = 'Listener'; Expect = '*in this network namespace, but redis-server*listens on 127.0.0.1:* in *your localhost is not theirs*', '*run the client in that namespace*' # i27f: other namespaces
-        Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
+        Cleanup = { param($W, $S) Stop-CorpusChild $S.Child; Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
     @{ Id = 'container-not-published'; Kind = 'Fault'; Software = 'docker busybox httpd'; ClientName = 'curl'; Cause = 'container listens but publishes no port'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.C = Start-CorpusContainer $W -Publish '' -Listen "$($S.Port)"; Wait-CorpusContainerListener $S.C $S.Port }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($S.Port)/" }
@@ -229,19 +229,19 @@
 
     # ---------------------------------------------------------------- the loopback interface (checked inside a namespace)
     @{ Id = 'netns-lo-down'; Kind = 'Fault'; Software = 'python3 http.server in ip netns'; ClientName = 'python3-requests (in the namespace)'; Cause = 'loopback interface down'
-        Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'lodown' -Down; $S.P = Start-CorpusPython $W py-lodown $S.Port -Bind '0.0.0.0' -Namespace $S.Ns }
+        Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'lodown' -Down; $S.P = Start-CorpusPython $W py-lodown $S.Port -Bind '0.0.0.0' -Namespace $S.Ns; $S.Child = Start-CorpusChild $W "ip netns exec $($S.Ns)" }
         Client = { param($W, $S) Test-RequestsClient "http://127.0.0.1:$($S.Port)/" -Namespace $S.Ns }
-        Check = { param($W, $S) Invoke-CorpusChild $W "Test-LocalhostConnection -Port $($S.Port) -TimeoutSec 1" -Prefix "ip netns exec $($S.Ns)" }
+        Check = { param($W, $S) Invoke-CorpusChild $S.Child "Test-LocalhostConnection -Port $($S.Port) -TimeoutSec 1" }
         Step = 'Connect'; Expect = '*the loopback interface lo is down*', '*ip link set lo up*' # contract: loopback down
         Remedy = { param($W, $S) ip -n $S.Ns link set lo up }
-        Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
+        Cleanup = { param($W, $S) Stop-CorpusChild $S.Child; Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
     @{ Id = 'netns-ipv6-disabled'; Kind = 'Fault'; Software = 'python3 http.server in ip netns'; ClientName = 'curl http://[::1] (in the namespace)'; Cause = '::1 missing: IPv6 disabled on lo'
-        Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'nov6'; ip netns exec $S.Ns sysctl -qw net.ipv6.conf.lo.disable_ipv6=1; $S.P = Start-CorpusPython $W py-nov6 $S.Port -Bind '::' -Namespace $S.Ns }
+        Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'nov6'; ip netns exec $S.Ns sysctl -qw net.ipv6.conf.lo.disable_ipv6=1; $S.P = Start-CorpusPython $W py-nov6 $S.Port -Bind '::' -Namespace $S.Ns; $S.Child = Start-CorpusChild $W "ip netns exec $($S.Ns)" }
         Client = { param($W, $S) ip netns exec $S.Ns curl -gsf -o /dev/null -m 2 "http://[::1]:$($S.Port)/"; $LASTEXITCODE -eq 0 }
-        Check = { param($W, $S) Invoke-CorpusChild $W "Test-LocalhostConnection -Port $($S.Port) -TimeoutSec 1" -Prefix "ip netns exec $($S.Ns)" }
+        Check = { param($W, $S) Invoke-CorpusChild $S.Child "Test-LocalhostConnection -Port $($S.Port) -TimeoutSec 1" }
         Step = 'Connect'; Status = 'Fail', 'Warn'; Expect = '*::1 is not on lo*', '*sysctl -w net.ipv6.conf.lo.disable_ipv6=0*' # contract: ::1 missing
         Remedy = { param($W, $S) ip netns exec $S.Ns sysctl -qw net.ipv6.conf.lo.disable_ipv6=0; Start-Sleep -Milliseconds 300 }
-        Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
+        Cleanup = { param($W, $S) Stop-CorpusChild $S.Child; Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
 
     # ---------------------------------------------------------------- name resolution (a hosts file bound over the seal's own)
     @{ Id = 'hosts-no-localhost'; Kind = 'Fault'; Software = 'nginx + glibc hosts'; ClientName = 'getent ahosts'; Cause = 'hosts file has no localhost line'

@@ -9,8 +9,8 @@
 #   Remedy  param($W, $S): applies the fix the finding names; then the client must succeed and the check raise no Fail.
 #           Absent when the remedy is a choice rather than a command (use the right port, run the client there).
 #   Cleanup param($W, $S): undoes everything Setup and Remedy did.
-# Expectations marked "contract" are the phrases of /work/wt/i27-contract.md (the checks that measure instead of
-# guess, issue 27 part 2).
+# Expectations marked "issue 27" are the phrases the measuring checks of issue 27 promise for that fault class
+# (address mismatch, accept queue, other namespaces, loopback state, forwarders, the container's real inside port).
 
 
 @(
@@ -72,14 +72,14 @@
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.N = Start-CorpusNginx $W ngx-002 (New-NginxServer $W $S.Port -Listen "127.0.0.2:$($S.Port)") $S.Port }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($S.Port)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Bind'; Expect = '*bound to 127.0.0.2*, which localhost does not resolve to (*', '*bind the server to *' # contract: address mismatch
+        Step = 'Bind'; Expect = '*bound to 127.0.0.2*, which localhost does not resolve to (*', '*bind the server to *' # issue 27: address mismatch
         Remedy = { param($W, $S) Update-CorpusNginx $S.N (New-NginxServer $W $S.Port) }
         Cleanup = { param($W, $S) Stop-CorpusProcess $S.N.Process -Signal QUIT } }
     @{ Id = 'python-bound-127.0.0.3'; Kind = 'Fault'; Software = 'python3 http.server'; ClientName = 'python3-requests'; Cause = 'bound to 127.0.0.3, localhost is 127.0.0.1/::1'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.P = Start-CorpusPython $W py-003 $S.Port -Bind '127.0.0.3' }
         Client = { param($W, $S) Test-RequestsClient "http://localhost:$($S.Port)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Bind'; Expect = '*bound to 127.0.0.3*, which localhost does not resolve to (*', '*bind the server to *' # contract: address mismatch
+        Step = 'Bind'; Expect = '*bound to 127.0.0.3*, which localhost does not resolve to (*', '*bind the server to *' # issue 27: address mismatch
         Remedy = { param($W, $S) Stop-CorpusProcess $S.P; $S.P = Start-CorpusPython $W py-003 $S.Port -Bind '::' }
         Cleanup = { param($W, $S) Stop-CorpusProcess $S.P } }
     @{ Id = 'python-v6-only-v4-client'; Kind = 'Fault'; Software = 'python3 http.server'; ClientName = 'curl -4'; Cause = 'bound to ::1 only, IPv4 client'
@@ -100,13 +100,13 @@
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'other'; $S.P = Start-CorpusProcess $W redis-ns "ip netns exec $($S.Ns) redis-server --port $($S.Port) --bind 127.0.0.1 --save '' --appendonly no --dir '$($W.Folder)'"; Wait-CorpusListener $S.Port -Namespace $S.Ns | Out-Null }
         Client = { param($W, $S) Test-RedisClient $S.Port }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Listener'; Expect = '*in this network namespace, but redis-server*listens on 127.0.0.1:* in *your localhost is not theirs*', '*run the client in that namespace*' # i27f: other namespaces
+        Step = 'Listener'; Expect = '*in this network namespace, but redis-server*listens on 127.0.0.1:* in *your localhost is not theirs*', '*run the client in that namespace*' # issue 27: other namespaces
         Cleanup = { param($W, $S) Stop-CorpusChild $S.Child; Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
     @{ Id = 'container-not-published'; Kind = 'Fault'; Software = 'docker busybox httpd'; ClientName = 'curl'; Cause = 'container listens but publishes no port'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.C = Start-CorpusContainer $W -Publish '' -Listen "$($S.Port)"; Wait-CorpusContainerListener $S.C $S.Port }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($S.Port)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Listener'; Expect = '*in this network namespace, but*your localhost is not theirs*', '*publish it (docker run -p 127.0.0.1:*' # i27f: other namespaces (a container)
+        Step = 'Listener'; Expect = '*in this network namespace, but*your localhost is not theirs*', '*publish it (docker run -p 127.0.0.1:*' # issue 27: other namespaces (a container)
         Remedy = { param($W, $S) docker rm -f $S.C 2>$null | Out-Null; $S.C = Start-CorpusContainer $W -Publish "127.0.0.1:$($S.Port):$($S.Port)" -Listen "$($S.Port)"; Wait-CorpusContainerListener $S.C $S.Port }
         Cleanup = { param($W, $S) docker rm -f $S.C 2>$null | Out-Null } }
 
@@ -145,21 +145,21 @@
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.P = Start-CorpusPython $W py-q $S.Port -Bind '::'; $S.Held = Lock-CorpusAcceptQueue $S.P $S.Port }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($S.Port)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Listener'; Expect = '*its accept queue is full (Recv-Q *', '*restart it*' # contract: accept queue
+        Step = 'Listener'; Expect = '*its accept queue is full (Recv-Q *', '*restart it*' # issue 27: accept queue
         Remedy = { param($W, $S) Unlock-CorpusAcceptQueue $S.P $S.Held }
         Cleanup = { param($W, $S) Unlock-CorpusAcceptQueue $S.P $S.Held; Stop-CorpusProcess $S.P } }
     @{ Id = 'redis-accept-queue-full'; Kind = 'Fault'; Software = 'redis-server (SIGSTOP)'; ClientName = 'redis-cli'; Cause = 'accept queue full (server stopped calling accept)'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.P = Start-CorpusRedis $W redis-q $S.Port -Extra '--tcp-backlog 4'; $S.Held = Lock-CorpusAcceptQueue $S.P $S.Port }
         Client = { param($W, $S) Test-RedisClient $S.Port }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Listener'; Expect = '*its accept queue is full (Recv-Q *', '*restart it*' # contract: accept queue
+        Step = 'Listener'; Expect = '*its accept queue is full (Recv-Q *', '*restart it*' # issue 27: accept queue
         Remedy = { param($W, $S) Unlock-CorpusAcceptQueue $S.P $S.Held }
         Cleanup = { param($W, $S) Unlock-CorpusAcceptQueue $S.P $S.Held; Stop-CorpusProcess $S.P } }
     @{ Id = 'redis-processname-mismatch'; Kind = 'Fault'; Software = 'redis-server (asked for nginx)'; ClientName = 'curl'; Cause = 'port held by redis-server, not nginx'
         Setup = { }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($W.RedisPort)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $W.RedisPort -TimeoutSec 1 -ProcessName nginx }
-        Step = 'Listener'; Expect = '*is held by redis-server*, not by nginx*', '*stop it, or start nginx on a free port*' } # contract: -ProcessName
+        Step = 'Listener'; Expect = '*is held by redis-server*, not by nginx*', '*stop it, or start nginx on a free port*' } # issue 27: -ProcessName
     @{ Id = 'python-privileged-port-nonroot'; Kind = 'Fault'; Software = 'python3 http.server as nobody'; ClientName = 'curl'; Cause = 'port below ip_unprivileged_port_start, server not root'
         Setup = { param($W, $S) $S.Port = 881; $S.Start = sysctl -n net.ipv4.ip_unprivileged_port_start; sysctl -qw net.ipv4.ip_unprivileged_port_start=1024; $S.P = Start-CorpusPython $W py-priv $S.Port -Bind '::' -User 65534 -NoWait; [void]$S.P.WaitForExit(5000) }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($S.Port)/" }
@@ -180,14 +180,14 @@
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Far = Get-CorpusPort; $S.P = Start-CorpusSshForward $W ssh-dead $S.Port $S.Far }
         Client = { param($W, $S) Test-CurlClient "http://localhost:$($S.Port)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Listener'; Expect = '*forwards it (ssh -L) to 127.0.0.1:*the far end does not take the connection*', '*start the service at 127.0.0.1:*' # i27f: forwarders
+        Step = 'Listener'; Expect = '*forwards it (ssh -L) to 127.0.0.1:*the far end does not take the connection*', '*start the service at 127.0.0.1:*' # issue 27: forwarders
         Remedy = { param($W, $S) $S.Server = Start-CorpusPython $W py-far $S.Far -Bind '127.0.0.1' }
         Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; Stop-CorpusProcess $S.Server } }
     @{ Id = 'socat-far-end-dead'; Kind = 'Fault'; Software = 'socat'; ClientName = 'redis-cli'; Cause = 'socat forwards to a port nothing listens on'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Far = Get-CorpusPort; $S.P = Start-CorpusProcess $W socat-dead "socat TCP6-LISTEN:$($S.Port),ipv6only=0,fork,reuseaddr TCP4:127.0.0.1:$($S.Far)"; Wait-CorpusListener $S.Port | Out-Null }
         Client = { param($W, $S) Test-RedisClient $S.Port }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Listener'; Expect = '*forwards it (socat) to 127.0.0.1:*the far end does not take the connection*', '*start the service at 127.0.0.1:*' # i27f: forwarders
+        Step = 'Listener'; Expect = '*forwards it (socat) to 127.0.0.1:*the far end does not take the connection*', '*start the service at 127.0.0.1:*' # issue 27: forwarders
         Remedy = { param($W, $S) $S.Server = Start-CorpusRedis $W redis-far $S.Far -Bind '127.0.0.1' }
         Cleanup = { param($W, $S) Stop-CorpusProcess $S.P; Stop-CorpusProcess $S.Server } }
 
@@ -232,14 +232,14 @@
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'lodown' -Down; $S.P = Start-CorpusPython $W py-lodown $S.Port -Bind '0.0.0.0' -Namespace $S.Ns; $S.Child = Start-CorpusChild $W "ip netns exec $($S.Ns)" }
         Client = { param($W, $S) Test-RequestsClient "http://127.0.0.1:$($S.Port)/" -Namespace $S.Ns }
         Check = { param($W, $S) Invoke-CorpusChild $S.Child "Test-LocalhostConnection -Port $($S.Port) -TimeoutSec 1" }
-        Step = 'Connect'; Expect = '*the loopback interface lo is down*', '*ip link set lo up*' # contract: loopback down
+        Step = 'Connect'; Expect = '*the loopback interface lo is down*', '*ip link set lo up*' # issue 27: loopback down
         Remedy = { param($W, $S) ip -n $S.Ns link set lo up }
         Cleanup = { param($W, $S) Stop-CorpusChild $S.Child; Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
     @{ Id = 'netns-ipv6-disabled'; Kind = 'Fault'; Software = 'python3 http.server in ip netns'; ClientName = 'curl http://[::1] (in the namespace)'; Cause = '::1 missing: IPv6 disabled on lo'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'nov6'; ip netns exec $S.Ns sysctl -qw net.ipv6.conf.lo.disable_ipv6=1; $S.P = Start-CorpusPython $W py-nov6 $S.Port -Bind '::' -Namespace $S.Ns; $S.Child = Start-CorpusChild $W "ip netns exec $($S.Ns)" }
         Client = { param($W, $S) ip netns exec $S.Ns curl -gsf -o /dev/null -m 2 "http://[::1]:$($S.Port)/"; $LASTEXITCODE -eq 0 }
         Check = { param($W, $S) Invoke-CorpusChild $S.Child "Test-LocalhostConnection -Port $($S.Port) -TimeoutSec 1" }
-        Step = 'Connect'; Status = 'Fail', 'Warn'; Expect = '*::1 is not on lo*', '*sysctl -w net.ipv6.conf.lo.disable_ipv6=0*' # contract: ::1 missing
+        Step = 'Connect'; Status = 'Fail', 'Warn'; Expect = '*::1 is not on lo*', '*sysctl -w net.ipv6.conf.lo.disable_ipv6=0*' # issue 27: ::1 missing
         Remedy = { param($W, $S) ip netns exec $S.Ns sysctl -qw net.ipv6.conf.lo.disable_ipv6=0; Start-Sleep -Milliseconds 300 }
         Cleanup = { param($W, $S) Stop-CorpusChild $S.Child; Stop-CorpusProcess $S.P; ip netns delete $S.Ns } }
 
@@ -255,28 +255,28 @@
         Setup = { param($W, $S) Set-CorpusHosts $W $S "127.0.1.1 localhost`n" }
         Client = { param($W, $S) Test-RequestsClient "http://localhost:$($W.NginxPort)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $W.NginxPort -TimeoutSec 1 }
-        Step = 'Bind'; Expect = '*which localhost does not resolve to (127.0.1.1)*', '*bind the server to *' # contract: address mismatch
+        Step = 'Bind'; Expect = '*which localhost does not resolve to (127.0.1.1)*', '*bind the server to *' # issue 27: address mismatch
         Remedy = { param($W, $S) Set-CorpusHosts $W $S "127.0.0.1 localhost`n::1 localhost`n" }
         Cleanup = { param($W, $S) Clear-CorpusHosts $S } }
     @{ Id = 'hosts-localhost-v6-only-server-v4'; Kind = 'Fault'; Software = 'python3 http.server + glibc hosts'; ClientName = 'python3-requests'; Cause = 'localhost only ::1 in hosts, server on 127.0.0.1 only'
         Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.P = Start-CorpusPython $W py-v4 $S.Port -Bind '127.0.0.1'; Set-CorpusHosts $W $S "::1 localhost`n" }
         Client = { param($W, $S) Test-RequestsClient "http://localhost:$($S.Port)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $S.Port -TimeoutSec 1 }
-        Step = 'Bind'; Expect = '*bound to 127.0.0.1*, which localhost does not resolve to (::1)*', '*bind the server to *' # contract: address mismatch
+        Step = 'Bind'; Expect = '*bound to 127.0.0.1*, which localhost does not resolve to (::1)*', '*bind the server to *' # issue 27: address mismatch
         Remedy = { param($W, $S) Stop-CorpusProcess $S.P; $S.P = Start-CorpusPython $W py-v4 $S.Port -Bind '::' }
         Cleanup = { param($W, $S) Clear-CorpusHosts $S; Stop-CorpusProcess $S.P } }
     @{ Id = 'hosts-bom-first-line'; Kind = 'Fault'; Software = 'nginx + glibc hosts'; ClientName = 'getent ahosts'; Cause = 'hosts first line skipped by glibc (UTF-8 BOM)'
         Setup = { param($W, $S) Set-CorpusHosts $W $S "$([char]0xFEFF)127.0.0.1 localhost`n" }
         Client = { param($W, $S) getent ahosts localhost | Out-Null; $LASTEXITCODE -eq 0 }
         Check = { param($W, $S) Test-LocalhostConnection -Port $W.NginxPort -TimeoutSec 1 }
-        Step = 'HostsFile'; Status = 'Fail', 'Warn'; Expect = '*byte-order mark*skips the line*', '*without a byte-order mark*' # the hosts differential helper (i27g)
+        Step = 'HostsFile'; Status = 'Fail', 'Warn'; Expect = '*byte-order mark*skips the line*', '*without a byte-order mark*' # issue 27: a hosts line the OS resolver skips
         Remedy = { param($W, $S) Set-CorpusHosts $W $S "127.0.0.1 localhost`n::1 localhost`n" }
         Cleanup = { param($W, $S) Clear-CorpusHosts $S } }
     @{ Id = 'dnsmasq-wrong-answer'; Kind = 'Fault'; Software = 'dnsmasq + nginx'; ClientName = 'node fetch'; Cause = 'DNS answers app.localhost with 127.0.0.9, server on 127.0.0.1/::1'
         Setup = { param($W, $S) $S.D = Start-CorpusDnsmasq $W '127.0.0.9' }
         Client = { param($W, $S) Test-NodeFetchClient "http://app.localhost:$($W.NginxPort)/" }
         Check = { param($W, $S) Test-LocalhostConnection -Port $W.NginxPort -Name app.localhost -TimeoutSec 1 }
-        Step = 'Bind'; Expect = '*which app.localhost does not resolve to (127.0.0.9)*', '*bind the server to *' # contract: address mismatch
+        Step = 'Bind'; Expect = '*which app.localhost does not resolve to (127.0.0.9)*', '*bind the server to *' # issue 27: address mismatch
         Remedy = { param($W, $S) Stop-CorpusProcess $S.D; $S.D = Start-CorpusDnsmasq $W '127.0.0.1' }
         Cleanup = { param($W, $S) Stop-CorpusProcess $S.D } }
 
@@ -285,7 +285,7 @@
         Setup = { param($W, $S) $S.C = Start-CorpusContainer $W -Publish '127.0.0.1::8080' -Listen '9090'; Wait-CorpusContainerListener $S.C 9090; $S.HostPort = Get-CorpusHostPort $S.C 8080 }
         Client = { param($W, $S) Test-CurlClient "http://127.0.0.1:$($S.HostPort)/" }
         Check = { param($W, $S) Test-ContainerPort -Name $S.C -TimeoutSec 1 }
-        Step = 'ContainerPort'; Expect = '*the app listens on port 9090 there*', '*-p 127.0.0.1:*:9090*' # i27f: the container's real inside port
+        Step = 'ContainerPort'; Expect = '*the app listens on port 9090 there*', '*-p 127.0.0.1:*:9090*' # issue 27: the container's real inside port
         Remedy = { param($W, $S) docker rm -f $S.C 2>$null | Out-Null; $S.C = Start-CorpusContainer $W -Publish '127.0.0.1::9090' -Listen '9090'; Wait-CorpusContainerListener $S.C 9090; $S.HostPort = Get-CorpusHostPort $S.C 9090 }
         Cleanup = { param($W, $S) docker rm -f $S.C 2>$null | Out-Null } }
     @{ Id = 'container-app-on-own-loopback'; Kind = 'Fault'; Software = 'docker busybox httpd'; ClientName = 'curl'; Cause = 'app bound to the container''s own 127.0.0.1'

@@ -17,7 +17,15 @@ public static class ConnectionProbe
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
 
-    public static Report Run(string hosts, int port, params string[] arguments)
+    public static Report Run(string hosts, int port, params string[] arguments) => Parse(ResolutionProbeProcess.RunRaw(hosts, Arguments(port, arguments)));
+
+    /// <summary>The check in a fresh network namespace prepared by <paramref name="setup"/> (shell commands, each ending in " &amp;&amp; ").</summary>
+    public static Report RunInOwnNetwork(string hosts, string setup, int port, params string[] arguments) =>
+        Parse(ResolutionProbeProcess.RunInOwnNetwork(hosts, setup, Arguments(port, arguments)));
+
+    private static Report Parse(string json) => new(JsonSerializer.Deserialize<LocalhostConnectionStep[]>(json, Json)!);
+
+    private static string[] Arguments(int port, string[] arguments)
     {
         var args = new[] { "connection", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(arguments).ToArray();
         if (!arguments.Contains("--engine"))
@@ -25,7 +33,7 @@ public static class ConnectionProbe
             args = args.Concat(new[] { "--engine", NoEngine }).ToArray();
         }
 
-        return new Report(JsonSerializer.Deserialize<LocalhostConnectionStep[]>(ResolutionProbeProcess.RunRaw(hosts, args), Json)!);
+        return args;
     }
 
     public sealed record Report(LocalhostConnectionStep[] Steps)

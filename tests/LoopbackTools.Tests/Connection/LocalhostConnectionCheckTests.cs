@@ -121,7 +121,7 @@ public sealed class LocalhostConnectionCheckTests(ITestOutputHelper output)
     }
 
     [RequiresFact("unshare", "busybox")]
-    public void Without_nft_the_firewall_step_is_skipped_with_the_inference()
+    public void Without_nft_the_firewall_step_is_skipped_and_says_what_it_could_not_read()
     {
         using var server = Httpd("127.0.0.1:{0}", out var port);
         using var rule = new LoopbackRule(port, "drop");
@@ -130,8 +130,167 @@ public sealed class LocalhostConnectionCheckTests(ITestOutputHelper output)
 
         var firewall = report[ConnectionStep.Firewall];
         Assert.Equal(ConnectionStatus.Skipped, firewall.Status);
-        Assert.Contains("points to a packet filter, but nft is not installed", firewall.Finding, StringComparison.Ordinal);
-        Assert.Contains("(inferred)", firewall.Finding, StringComparison.Ordinal);
+        Assert.Contains("nft is not installed, so the ruleset was not read and no packet filter was found or ruled out", firewall.Finding, StringComparison.Ordinal);
+    }
+
+    [RequiresFact("unshare", "busybox", "nft")]
+    public void A_server_on_127_0_0_2_is_named_by_the_connect_and_bind_steps_and_no_filter_is_blamed()
+    {
+        var port = FreePort.Tcp();
+        using var server = new BackgroundProcess("busybox", new[] { "httpd", "-f", "-p", $"127.0.0.2:{port}", "-h", Www });
+        WaitListening(IPAddress.Parse("127.0.0.2"), port);
+
+        var report = Probe(ConnectionProbe.BothFamilies, port, "--timeout-ms", "500");
+
+        Assert.False(report.Healthy);
+        var connect = report[ConnectionStep.Connect];
+        Assert.Equal(ConnectionStatus.Fail, connect.Status);
+        Assert.EndsWith($": the server listens only on 127.0.0.2:{port}, which accepts - connect to 127.0.0.2:{port}, or bind the server to 127.0.0.1, what localhost resolves to", connect.Finding, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.2 (a listener's address): Accepted", connect.Evidence);
+        var bind = report[ConnectionStep.Bind];
+        Assert.Equal(ConnectionStatus.Fail, bind.Status);
+        Assert.StartsWith("bound to 127.0.0.2, which localhost does not resolve to (", bind.Finding, StringComparison.Ordinal);
+        Assert.EndsWith($"): clients of localhost cannot reach it - bind the server to 127.0.0.1, or connect to 127.0.0.2:{port}", bind.Finding, StringComparison.Ordinal);
+        Assert.NotEqual(ConnectionStatus.Fail, report[ConnectionStep.Firewall].Status);
+        Assert.Equal(ConnectionStatus.Pass, report[ConnectionStep.Listener].Status);
+    }
+
+    [RequiresFact("unshare", "nft")]
+    public void A_server_that_never_accepts_is_named_by_its_full_accept_queue_and_no_filter_is_blamed()
+    {
+        var port = FreePort.Tcp();
+        using var stuck = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        stuck.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        stuck.Listen(1); // and never accept()
+        // listen(1) queues two completed connections (the kernel refuses only above the backlog); both are taken here.
+        var clients = Enumerable.Range(0, 2).Select(_ => new TcpClient(AddressFamily.InterNetwork)).ToList();
+        try
+        {
+            clients.ForEach(c => c.Connect(IPAddress.Loopback, port));
+
+            var report = Probe(ConnectionProbe.BothFamilies, port, "--timeout-ms", "500");
+
+            var listener = report[ConnectionStep.Listener];
+            Assert.Equal(ConnectionStatus.Fail, listener.Status);
+            Assert.Contains($"(pid {Environment.ProcessId}) listens on TCP port {port} at 127.0.0.1 but does not accept connections: its accept queue is full (Recv-Q 2 / backlog 1)", listener.Finding, StringComparison.Ordinal);
+            Assert.Contains(report[ConnectionStep.Connect].Evidence, e => e.StartsWith("127.0.0.1 (choice ", StringComparison.Ordinal) && e.EndsWith("): TimedOut", StringComparison.Ordinal));
+            Assert.Contains("its accept queue is full (Recv-Q 2 / backlog 1), so the kernel drops new connections", report[ConnectionStep.Connect].Finding, StringComparison.Ordinal);
+            var firewall = report[ConnectionStep.Firewall];
+            Assert.Equal(ConnectionStatus.Pass, firewall.Status);
+            Assert.StartsWith($"no nftables rule drops or rejects port {port} on lo", firewall.Finding, StringComparison.Ordinal);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [RequiresFact("unshare", "busybox", "iptables-nft")]
+    public void An_iptables_nft_rule_is_read_from_the_nftables_ruleset_and_named()
+    {
+        using var server = Httpd("127.0.0.1:{0}", out var port);
+        var rule = new[] { "INPUT", "-i", "lo", "-p", "tcp", "--dport", port.ToString(CultureInfo.InvariantCulture), "-j", "DROP" };
+        Run.Command(Component.Find("iptables-nft") ?? "iptables-nft", new[] { "-A" }.Concat(rule)).EnsureSuccess("iptables-nft -A");
+        try
+        {
+            var report = Probe(ConnectionProbe.IPv4Only, port, "--timeout-ms", "500");
+
+            var firewall = report[ConnectionStep.Firewall];
+            Assert.Equal(ConnectionStatus.Fail, firewall.Status);
+            Assert.Contains("(table ip filter, chain INPUT, handle ", firewall.Finding, StringComparison.Ordinal);
+            Assert.Contains($"drops port {port} on loopback", firewall.Finding, StringComparison.Ordinal);
+            Assert.Equal(ConnectionStatus.Pass, report[ConnectionStep.Listener].Status);
+        }
+        finally
+        {
+            Run.Command(Component.Find("iptables-nft") ?? "iptables-nft", new[] { "-D" }.Concat(rule));
+        }
+    }
+
+    [RequiresFact("unshare", "busybox")]
+    public void A_port_held_by_another_program_than_ProcessName_fails_the_listener_step()
+    {
+        using var server = Httpd("127.0.0.1:{0}", out var port);
+
+        var report = Probe(ConnectionProbe.BothFamilies, port, "--process", "nginx");
+
+        Assert.False(report.Healthy); // so -Quiet says $false while the client reaches the wrong program
+        var listener = report[ConnectionStep.Listener];
+        Assert.Equal(ConnectionStatus.Fail, listener.Status);
+        Assert.Equal($"port {port} is held by busybox (pid {server.Id}), not by nginx: another program took the port - stop it, or start nginx on a free port", listener.Finding);
+    }
+
+    [RequiresFact("unshare", "busybox", "ip")]
+    public void A_loopback_interface_that_is_down_is_named_with_the_command_that_brings_it_up()
+    {
+        var port = FreePort.Tcp();
+        // A fresh network namespace: lo is down. busybox httpd binds every interface there and daemonizes.
+        var report = ConnectionProbe.RunInOwnNetwork(ConnectionProbe.BothFamilies, $"busybox httpd -p {port} -h {Www} && ", port, "--timeout-ms", "500");
+        output.WriteLine(report.ToString());
+
+        var connect = report[ConnectionStep.Connect];
+        Assert.Equal(ConnectionStatus.Fail, connect.Status);
+        Assert.EndsWith(": the loopback interface lo is down, so no loopback address works - run 'ip link set lo up'", connect.Finding, StringComparison.Ordinal);
+        Assert.Contains(connect.Evidence, e => e.StartsWith("lo: down", StringComparison.Ordinal));
+        Assert.NotEqual(ConnectionStatus.Fail, report[ConnectionStep.Firewall].Status);
+    }
+
+    [RequiresFact("unshare", "busybox", "ip", "sysctl")]
+    public void IPv6_disabled_on_lo_by_sysctl_is_named_with_the_sysctl_that_brings_back_1()
+    {
+        var port = FreePort.Tcp();
+        var setup = $"ip link set lo up && sysctl -qw net.ipv6.conf.lo.disable_ipv6=1 && busybox httpd -p 127.0.0.1:{port} -h {Www} && ";
+        var report = ConnectionProbe.RunInOwnNetwork(ConnectionProbe.IPv6First, setup, port, "--timeout-ms", "500");
+        output.WriteLine(report.ToString());
+
+        // glibc then sorts 127.0.0.1 first (RFC 6724: ::1 is unusable), so clients that take ::1 from the hosts file fail.
+        var connect = report[ConnectionStep.Connect];
+        Assert.Equal(ConnectionStatus.Warn, connect.Status);
+        Assert.Contains(connect.Evidence, e => e.StartsWith("::1 (choice 2): ", StringComparison.Ordinal) && !e.EndsWith("Accepted", StringComparison.Ordinal));
+        Assert.Contains("::1 is not on lo: IPv6 is disabled on it (net.ipv6.conf.lo.disable_ipv6 = 1) - run 'sysctl -w net.ipv6.conf.lo.disable_ipv6=0', or connect to 127.0.0.1", connect.Finding, StringComparison.Ordinal);
+        Assert.Contains("net.ipv6.conf.lo.disable_ipv6 = 1", connect.Evidence);
+    }
+
+    [RequiresFact("unshare", "busybox", "ip", "ss")]
+    public void A_server_in_another_network_namespace_is_named_your_localhost_is_not_theirs()
+    {
+        var port = FreePort.Tcp();
+        using var other = new NetworkNamespace(loopbackUp: true);
+        using var server = other.Start("busybox", "httpd", "-f", "-p", $"127.0.0.1:{port}", "-h", Www);
+        Eventually.True(() => other.Exec("ss", "-ltnH", $"sport = :{port}").Output.Contains("LISTEN", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "busybox listening in the namespace");
+
+        var report = Probe(ConnectionProbe.BothFamilies, port);
+
+        var listener = report[ConnectionStep.Listener];
+        Assert.Equal(ConnectionStatus.Fail, listener.Status);
+        Assert.StartsWith($"nothing listens on TCP port {port} in this network namespace, but busybox (pid ", listener.Finding, StringComparison.Ordinal);
+        Assert.Contains($"listens on 127.0.0.1:{port} in ip netns {other.Name} (net:[", listener.Finding, StringComparison.Ordinal);
+        Assert.EndsWith($": your localhost is not theirs - run the client in that namespace (ip netns exec {other.Name} CLIENT), or forward the port into this one", listener.Finding, StringComparison.Ordinal);
+        Assert.NotEqual(ConnectionStatus.Fail, report[ConnectionStep.Firewall].Status);
+    }
+
+    [RequiresFact("unshare", "socat", "busybox")]
+    public void A_socat_forward_names_its_far_end_and_fails_when_nothing_answers_there()
+    {
+        var port = FreePort.Tcp();
+        var far = FreePort.Tcp();
+        var arguments = new[] { $"TCP-LISTEN:{port},bind=127.0.0.1,fork,reuseaddr", $"TCP:127.0.0.1:{far}" };
+        using var forwarder = new BackgroundProcess("socat", arguments);
+        WaitListening(IPAddress.Loopback, port);
+
+        var dead = Probe(ConnectionProbe.IPv4Only, port, "--timeout-ms", "1000")[ConnectionStep.Listener];
+
+        Assert.Equal(ConnectionStatus.Fail, dead.Status);
+        // socat closes, or resets when the request it never read is still queued: both say the far end refused.
+        Assert.StartsWith($"socat (pid {forwarder.Id}) listens on TCP port {port} at 127.0.0.1 and forwards it (socat) to 127.0.0.1:{far} from this machine, but the far end does not take the connection: socat ", dead.Finding, StringComparison.Ordinal);
+        Assert.EndsWith($" it without a byte - start the service at 127.0.0.1:{far}, or point the forward at the port it listens on", dead.Finding, StringComparison.Ordinal);
+
+        using var server = new BackgroundProcess("busybox", new[] { "httpd", "-f", "-p", $"127.0.0.1:{far}", "-h", Www });
+        WaitListening(IPAddress.Loopback, far);
+        var alive = Probe(ConnectionProbe.IPv4Only, port, "--timeout-ms", "1000")[ConnectionStep.Listener];
+
+        Assert.Equal(ConnectionStatus.Pass, alive.Status);
+        Assert.EndsWith($"forwards it (socat) to 127.0.0.1:{far} from this machine, which answers", alive.Finding, StringComparison.Ordinal);
     }
 
     [RequiresFact("unshare", "openssl")]

@@ -46,6 +46,21 @@ public sealed class LocalhostConnectionDockerTests(DockerFixture docker, ITestOu
         Assert.True(report.Healthy);
     }
 
+    [RequiresFact("dockerd", "docker", "busybox", "unshare")]
+    public void A_container_listening_on_the_port_without_publishing_it_is_named_your_localhost_is_not_theirs()
+    {
+        var port = FreePort.Tcp();
+        var name = "lbt-conn-nop-" + Guid.NewGuid().ToString("N")[..6];
+        Engine.RunContainer("--name", name, BusyboxImage.Name, "busybox", "httpd", "-f", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-h", "/www");
+
+        var report = Until(port, r => r[ConnectionStep.Listener].Finding.Contains("your localhost is not theirs", StringComparison.Ordinal));
+
+        var listener = report[ConnectionStep.Listener];
+        Assert.Equal(ConnectionStatus.Fail, listener.Status);
+        Assert.Contains($" in container {name} (net:[", listener.Finding, StringComparison.Ordinal);
+        Assert.Contains($": your localhost is not theirs - publish it (docker run -p 127.0.0.1:{port}:{port} ...; {name} has no such -p), or run the client in that namespace (nsenter -n -t ", listener.Finding, StringComparison.Ordinal);
+    }
+
     [RequiresFact("dockerd", "docker", "unshare")]
     public void A_port_no_container_publishes_skips_the_container_step_naming_the_engine()
     {

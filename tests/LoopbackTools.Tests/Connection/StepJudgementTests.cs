@@ -48,13 +48,13 @@ public sealed class StepJudgementTests
     }
 
     [Fact]
-    public void The_listener_of_another_process_than_ProcessName_warns()
+    public void The_listener_of_another_process_than_ProcessName_fails()
     {
         var facts = Facts(new[] { Listener("127.0.0.1", BindScope.Loopback) }, (V4, ConnectOutcome.Accepted));
 
         var listener = ListenerStep.Judge(facts, "node", CancellationToken.None);
 
-        Assert.Equal(ConnectionStatus.Warn, listener.Status);
+        Assert.Equal(ConnectionStatus.Fail, listener.Status);
         Assert.Equal("port 8080 is held by python3 (pid 42), not by node: another program took the port - stop it, or start node on a free port", listener.Finding);
     }
 
@@ -94,6 +94,35 @@ public sealed class StepJudgementTests
         Assert.EndsWith(ending.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), http.Finding, StringComparison.Ordinal);
         server.Stop();
         await Task.WhenAny(serving, Task.Delay(2000));
+    }
+
+    [Fact]
+    public void A_listener_on_another_loopback_address_fails_the_bind_step_naming_it()
+    {
+        var facts = Facts(new[] { Listener("127.0.0.2", BindScope.Loopback) }, (V4, ConnectOutcome.Refused));
+
+        var bind = BindStep.Judge(facts);
+
+        Assert.Equal(ConnectionStatus.Fail, bind.Status);
+        Assert.Equal("bound to 127.0.0.2, which localhost does not resolve to (127.0.0.1): clients of localhost cannot reach it - bind the server to 127.0.0.1, or connect to 127.0.0.2:8080", bind.Finding);
+    }
+
+    [Theory]
+    [InlineData(2, 1, ConnectionStatus.Fail)] // listen(1) holds two: the kernel's rule is "more than the backlog"
+    [InlineData(1, 1, ConnectionStatus.Pass)]
+    [InlineData(0, 511, ConnectionStatus.Pass)]
+    public void Only_an_accept_queue_over_its_backlog_fails_the_listener_step(int queue, int backlog, ConnectionStatus expected)
+    {
+        var listener = new LoopbackListener(ListenerProtocol.Tcp, "127.0.0.1", 8080, AddressFamily.InterNetwork, BindScope.Loopback, false, 42, "python3", null, "dev", null, null, acceptQueue: queue, acceptBacklog: backlog);
+        var facts = Facts(new[] { listener }, (V4, ConnectOutcome.TimedOut));
+
+        var verdict = ListenerStep.Judge(facts, null, CancellationToken.None);
+
+        Assert.Equal(expected, verdict.Status);
+        if (expected == ConnectionStatus.Fail)
+        {
+            Assert.Equal($"python3 (pid 42) listens on TCP port 8080 at 127.0.0.1 but does not accept connections: its accept queue is full (Recv-Q {queue} / backlog {backlog}), so the kernel drops new ones and clients time out - the server is stuck or overloaded: restart it, or find what blocks its accept loop", verdict.Finding);
+        }
     }
 
     private static ConnectionFacts Facts(IReadOnlyList<LoopbackListener> listeners, params (IPAddress Target, ConnectOutcome Outcome)[] attempts) =>

@@ -34,6 +34,15 @@ public sealed class ContainerPortAssessorTests
     }
 
     [Fact]
+    public void A_published_port_nothing_listens_on_names_the_ports_the_app_does_listen_on_and_the_exact_p()
+    {
+        var elsewhere = InsideListeners.Known(Array.Empty<IPAddress>(), new[] { 3000, 9229 });
+        var (status, finding) = ContainerPortAssessor.Assess(Running, Tcp8080, OnLoopback, elsewhere, PortReachability.EmptyReply, TimeSpan.FromSeconds(3));
+        Assert.Equal(ContainerPortStatus.Fail, status);
+        Assert.Equal("nothing listens on port 8080 inside the container; the app listens on ports 3000, 9229 there - publish that port: -p 127.0.0.1:18080:3000 (a request to 127.0.0.1:18080: EmptyReply)", finding);
+    }
+
+    [Fact]
     public void Udp_ports_are_reported_but_not_probed()
     {
         var udp = new PublishedBinding("", 5353);

@@ -46,6 +46,20 @@ public sealed class ContainerPortDockerTests(DockerFixture docker, ITestOutputHe
     }
 
     [RequiresFact("dockerd", "docker", "busybox")]
+    public async Task A_published_port_the_app_does_not_listen_on_names_the_port_it_does_and_the_exact_p()
+    {
+        var port = FreePort.Tcp();
+        var name = Unique("wrongp");
+        Engine.RunContainer("--name", name, "-p", $"127.0.0.1:{port}:8080", DockerEngine.Image, "busybox", "httpd", "-f", "-p", "8081", "-h", "/www");
+
+        var rows = await ContainerChecks.Until(Engine.Endpoint, new ContainerPortCheckOptions { Containers = new[] { name } }, r => r.Finding.Contains("the app listens on", StringComparison.Ordinal), output);
+
+        var row = Assert.Single(rows);
+        Assert.Equal((AppBindScope.NotListening, ContainerPortStatus.Fail), (row.AppBindScope, row.Status));
+        Assert.StartsWith($"nothing listens on port 8080 inside the container; the app listens on port 8081 there - publish that port: -p 127.0.0.1:{port}:8081 (a request to 127.0.0.1:{port}: ", row.Finding, StringComparison.Ordinal);
+    }
+
+    [RequiresFact("dockerd", "docker", "busybox")]
     public async Task Exposed_but_not_published_warns_with_the_p_flag_to_add()
     {
         var name = Unique("exp");

@@ -32,6 +32,13 @@ public static class ResolutionProbeProcess
     /// <summary>The probe's JSON output (for `bench`).</summary>
     public static string RunRaw(string hostsText, params string[] arguments) => RunWithResolvConf(hostsText, "nameserver 127.0.0.1\n", arguments);
 
+    /// <summary>
+    /// The probe in a fresh network namespace of its own (lo down, as the kernel makes it) after the shell commands
+    /// <paramref name="setup"/> (each ending in " &amp;&amp; "); a pid namespace too, so a server started there dies with it.
+    /// </summary>
+    public static string RunInOwnNetwork(string hostsText, string setup, params string[] arguments) =>
+        InChild(hostsText, "nameserver 127.0.0.1\n", "--net --mount --pid --fork --mount-proc", setup, arguments).Output;
+
     /// <summary>The probe's JSON output with the given resolv.conf over /etc/resolv.conf (`servers` prints what DnsClient finds there).</summary>
     public static string RunWithResolvConf(string hostsText, string resolvText, params string[] arguments) =>
         InChild(hostsText, resolvText, "--mount", string.Empty, arguments).Output;

@@ -15,7 +15,7 @@ internal static class BridgeFirewallStep
         var timedOut = facts.Attempts.Where(a => a.Outcome == ConnectOutcome.TimedOut).ToArray();
         if (facts.Attempts.Count == 0)
         {
-            return StepVerdict.Skipped($"no connection was made from {facts.From}, so no packet filter can be judged - see the Name step");
+            return StepVerdict.Skipped($"no connection was made from {facts.From}, so no packet filter can be judged");
         }
 
         if (timedOut.Length == 0)

@@ -30,7 +30,7 @@ internal static class HostBindStep
         var destination = facts.Attempts.Select(a => a.Target).FirstOrDefault();
         if (destination is null)
         {
-            return StepVerdict.Skipped($"no address to connect to, so the listener that would receive it is unknown - see the Name step", evidence);
+            return StepVerdict.Skipped($"no address to connect to, so the listener that would receive it is unknown", evidence);
         }
 
         var served = facts.HostListenerFor(destination);

@@ -15,14 +15,14 @@ internal static class InsideConnectStep
         var evidence = facts.Attempts.Select(a => $"from {from}: {a.Shown}").ToArray();
         if (facts.Attempts.Count == 0)
         {
-            return StepVerdict.Skipped($"{name} resolved to no address inside {from}, so no connection was made - see the Name step", evidence);
+            return StepVerdict.Skipped($"{name} resolved to no address inside {from}, so no connection was made", evidence);
         }
 
         var accepted = facts.Attempts.Where(a => a.Accepted).ToArray();
         var byName = facts.Attempts.Where(a => a.Choice > 0).ToArray();
         if (accepted.Length > 0 && byName.Length == 0)
         {
-            return StepVerdict.Warn($"{name} does not resolve inside {from}, but the gateway {accepted[0].Target} accepts port {port} - connect to {accepted[0].Target}:{port}, or fix the name (see the Name step)", evidence);
+            return StepVerdict.Warn($"{name} does not resolve inside {from}, but the gateway {accepted[0].Target} accepts port {port} - connect to {accepted[0].Target}:{port}, or make {name} resolve inside {from}", evidence);
         }
 
         if (accepted.Length > 0)
@@ -36,15 +36,16 @@ internal static class InsideConnectStep
         }
 
         var what = string.Join(", ", facts.Attempts.Select(a => $"{a.Target} {Said(a.Outcome)}"));
-        var next = facts.Attempts.Any(a => a.Outcome == ConnectOutcome.TimedOut) ? "see the Firewall step" : NextForRefused(facts);
-        return StepVerdict.Fail($"nothing accepts {name}:{port} from inside {from} ({what}) - {next}", evidence);
+        var next = facts.Attempts.Any(a => a.Outcome == ConnectOutcome.TimedOut) ? null : NextForRefused(facts);
+        return StepVerdict.Fail($"nothing accepts {name}:{port} from inside {from} ({what}){(next is null ? string.Empty : " - " + next)}", evidence);
     }
 
-    private static string NextForRefused(ContainerConnectionFacts facts)
+    /// <summary>The remedy a measured fact supports; null for the host, whose listener the HostBind step measures.</summary>
+    private static string? NextForRefused(ContainerConnectionFacts facts)
     {
         if (facts.Kind == ContainerTargetKind.Host)
         {
-            return "see the HostBind step";
+            return null;
         }
 
         if (facts.Kind == ContainerTargetKind.Container && facts.Target is { } target && facts.AtTarget is { } listeners)

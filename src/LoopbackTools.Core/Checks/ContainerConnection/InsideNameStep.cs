@@ -38,7 +38,7 @@ internal static class InsideNameStep
         }
 
         return facts.Kind == ContainerTargetKind.Container
-            ? StepVerdict.Fail($"{name} does not resolve inside {from}{why}: the engine's DNS knows a container only on a network both are on - see the Network step", evidence)
+            ? StepVerdict.Fail($"{name} does not resolve inside {from}{why}: the engine's DNS knows a container only on a network both are on - connect both to one user-defined network (docker network connect NET CONTAINER)", evidence)
             : StepVerdict.Fail($"{name} does not resolve inside {from}{why} - check the spelling, or add the name to a network the container is on (--network-alias) or its hosts (--add-host)", evidence);
     }
 }

@@ -89,7 +89,7 @@ internal static class ContainerPortAssessor
                 return scope switch
                 {
                     AppBindScope.AllInterfaces or AppBindScope.Specific => (ContainerPortStatus.Fail, $"the app listens on {inside} inside, but port {port} is neither exposed nor published: add -p {port}:{port}"),
-                    AppBindScope.NotListening => (ContainerPortStatus.Fail, $"port {port} is neither exposed nor published, and nothing listens on it inside"),
+                    AppBindScope.NotListening => (ContainerPortStatus.Fail, $"port {port} is neither exposed nor published, and nothing listens on it inside" + ElsewhereInside(listeners, null)),
                     _ => (ContainerPortStatus.Fail, $"port {port} is neither exposed nor published: add -p {port}:{port}" + loopbackNote + unknownNote),
                 };
             }
@@ -106,7 +106,9 @@ internal static class ContainerPortAssessor
 
         if (scope == AppBindScope.NotListening && reach != PortReachability.Accepted)
         {
-            return (ContainerPortStatus.Fail, $"nothing listens on port {port} inside the container: start the app, or make it listen on {port} {hostReach}");
+            return listeners is { OtherPorts.Count: > 0 }
+                ? (ContainerPortStatus.Fail, $"nothing listens on port {port} inside the container{ElsewhereInside(listeners, binding)} {hostReach}")
+                : (ContainerPortStatus.Fail, $"nothing listens on port {port} inside the container: start the app, or make it listen on {port} {hostReach}");
         }
 
         switch (reach)
@@ -129,6 +131,23 @@ internal static class ContainerPortAssessor
                 return (ContainerPortStatus.Fail, $"{Where(binding)} cannot be reached from this machine: the host address is not one of its own" + unknownNote);
         }
     }
+
+    /// <summary>Where the app really listens inside, and the exact -p that publishes it on the same host address and port.</summary>
+    private static string ElsewhereInside(InsideListeners? listeners, PublishedBinding? binding)
+    {
+        if (listeners is not { OtherPorts.Count: > 0 } found)
+        {
+            return string.Empty;
+        }
+
+        var ports = string.Join(", ", found.OtherPorts.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        var real = found.OtherPorts[0].ToString(CultureInfo.InvariantCulture);
+        var host = binding is null ? real : (binding.HostIp.Length == 0 ? string.Empty : Bracketed(binding.HostIp) + ":") + binding.HostPort.ToString(CultureInfo.InvariantCulture);
+        var plural = found.OtherPorts.Count > 1 ? "ports" : "port";
+        return $"; the app listens on {plural} {ports} there - publish that port: -p {host}:{real}";
+    }
+
+    private static string Bracketed(string ip) => ip.IndexOf(':') >= 0 ? "[" + ip + "]" : ip;
 
     private static string FirstAddress(string addresses)
     {

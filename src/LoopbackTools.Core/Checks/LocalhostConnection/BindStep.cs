@@ -1,5 +1,6 @@
 using System.Linq;
 using LoopbackTools.Listeners;
+using LoopbackTools.Resolution;
 
 namespace LoopbackTools.Connection;
 
@@ -24,6 +25,14 @@ internal static class BindStep
         var wildcard = listeners.Where(l => l.BindScope == BindScope.AllInterfaces).Select(ListenerText.Where).Distinct().ToArray();
         var specific = listeners.Where(l => l.BindScope == BindScope.Specific).Select(ListenerText.Where).Distinct().ToArray();
         var loopback = listeners.Where(l => l.BindScope == BindScope.Loopback).Select(ListenerText.Where).Distinct().ToArray();
+        if ((wildcard.Length > 0 || loopback.Length > 0) && facts.Resolved.Length > 0 && facts.Resolved.All(a => facts.Serving(a) is null))
+        {
+            // Measured: the kernel would hand a connection to none of these addresses to any listener on the port.
+            var bound = string.Join(", ", listeners.Select(ListenerText.Where).Distinct());
+            var resolved = AddressSet.Join(facts.Resolved);
+            return StepVerdict.Fail($"bound to {bound}, which {facts.Name} does not resolve to ({resolved}): clients of {facts.Name} cannot reach it - bind the server to {BindTarget(facts, listeners[0])}, or connect to {ListenerText.Endpoint(listeners[0])}", evidence);
+        }
+
         if (wildcard.Length > 0)
         {
             var proxy = listeners.Any(ListenerStep.IsEngineProxy) ? "publish the container port on 127.0.0.1" : "bind to 127.0.0.1 and ::1";
@@ -42,4 +51,7 @@ internal static class BindStep
 
         return StepVerdict.Pass($"bound to loopback only ({string.Join(", ", loopback)}): reachable from this machine, not from the network", evidence);
     }
+
+    private static System.Net.IPAddress BindTarget(ConnectionFacts facts, LoopbackListener listener) =>
+        Addressing.AddressClassifier.TryParse(listener.LocalAddress, out var bound) ? facts.ResolvedLike(bound!) : facts.Resolved[0];
 }

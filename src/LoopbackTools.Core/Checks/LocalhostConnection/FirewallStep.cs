@@ -7,8 +7,9 @@ using System.Threading.Tasks;
 namespace LoopbackTools.Connection;
 
 /// <summary>
-/// Step 6: a listener is there, yet connections to an address it serves time out or are refused — a packet
-/// filter acts on loopback. On Linux the nftables ruleset is read and the rule named; elsewhere it is inferred.
+/// Step 6: when connections to an address a listener serves time out or are refused, the nftables ruleset (which
+/// holds iptables-nft's tables too) is read; the step fails only on a rule or drop policy found there. Without a
+/// matching rule it says so, and what it could not see (iptables-legacy tables, other OSes' filters).
 /// </summary>
 internal static class FirewallStep
 {
@@ -23,26 +24,26 @@ internal static class FirewallStep
         {
             return facts.AnyListener || facts.AcceptedAttempts.Any()
                 ? StepVerdict.Pass($"every address a listener serves accepted: no packet filter blocks port {port} on loopback")
-                : StepVerdict.Skipped($"nothing listens on port {port}, so refused connections are expected, not a firewall - see the Listener step");
+                : StepVerdict.Skipped($"nothing listens on port {port}, so refused connections are expected and no packet filter was judged");
         }
 
         var symptom = string.Join(", ", blocked.Select(a => $"{a.Target} {(a.Outcome == ConnectOutcome.TimedOut ? "timed out" : "refused")}"));
         var evidence = blocked.Select(a => a.Shown).ToArray();
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
         {
-            return StepVerdict.Fail($"{symptom} although a listener is there: a packet filter acts on loopback (inferred from the behaviour; the rules are not read on this OS) - allow TCP port {port} on the loopback interface", evidence);
+            return StepVerdict.Skipped($"{symptom} although a listener is there; this OS's packet filter rules are not read, so none was found or ruled out - check them for TCP port {port} on loopback", evidence);
         }
 
         var nft = NftReader.Find(options.NftPath);
         if (nft is null)
         {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but nft is not installed, so the ruleset was not read (inferred) - install nftables or check iptables for port {port} on lo", evidence);
+            return StepVerdict.Skipped($"{symptom} although a listener is there; nft is not installed, so the ruleset was not read and no packet filter was found or ruled out - install nftables, or check iptables for port {port} on lo", evidence);
         }
 
         var (json, failure) = await NftReader.ReadAsync(nft, options.Timeout, cancellationToken).ConfigureAwait(false);
         if (json is null)
         {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but the ruleset was not read: {failure} (inferred)", evidence);
+            return StepVerdict.Skipped($"{symptom} although a listener is there; the ruleset was not read ({failure}), so no packet filter was found or ruled out", evidence);
         }
 
         try
@@ -62,11 +63,33 @@ internal static class FirewallStep
                 return StepVerdict.Fail($"{symptom} although a listener is there, and {policies[0]} drops what no rule accepts - add 'iifname \"lo\" accept' to that chain", evidence.Concat(policies).ToArray());
             }
 
-            return StepVerdict.Fail($"{symptom} although a listener is there, and no nftables rule names port {port} or lo - check iptables-legacy rules, or a full accept backlog of the server", evidence);
+            var legacy = LegacyTables();
+            return legacy.Length > 0
+                ? StepVerdict.Skipped($"no nftables rule drops or rejects port {port} on lo ({symptom}), but iptables-legacy tables ({string.Join(", ", legacy)}) exist, which nft does not show - check them: iptables-legacy -S; ip6tables-legacy -S", evidence)
+                : StepVerdict.Pass($"no nftables rule drops or rejects port {port} on lo (iptables-nft's tables included, no iptables-legacy table): no packet filter here explains {symptom}", evidence);
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or Newtonsoft.Json.JsonException or ArgumentException)
         {
-            return StepVerdict.Skipped($"{symptom}, which points to a packet filter, but nft's ruleset could not be read ({e.Message}) (inferred)", evidence);
+            return StepVerdict.Skipped($"{symptom} although a listener is there; nft's ruleset could not be read ({e.Message}), so no packet filter was found or ruled out", evidence);
         }
+    }
+
+    /// <summary>Tables of the legacy (x_tables) iptables in this network namespace, which the nftables ruleset does not hold.</summary>
+    private static string[] LegacyTables()
+    {
+        var tables = new System.Collections.Generic.List<string>();
+        foreach (var (file, family) in new[] { ("/proc/net/ip_tables_names", "ip"), ("/proc/net/ip6_tables_names", "ip6") })
+        {
+            try
+            {
+                tables.AddRange(System.IO.File.ReadAllLines(file).Where(l => l.Trim().Length > 0).Select(l => family + " " + l.Trim()));
+            }
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+            {
+                // absent: the legacy module is not loaded, so there are no legacy rules
+            }
+        }
+
+        return tables.ToArray();
     }
 }

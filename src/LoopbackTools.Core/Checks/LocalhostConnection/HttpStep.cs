@@ -25,7 +25,7 @@ internal static class HttpStep
         var target = facts.AcceptedAttempts.OrderBy(a => a.Choice == 0 ? int.MaxValue : a.Choice).Select(a => a.Target).FirstOrDefault();
         if (target is null)
         {
-            return StepVerdict.Skipped($"no address accepts port {facts.Port}, so no request was sent - see the Connect step");
+            return StepVerdict.Skipped($"no address accepts port {facts.Port}, so no request was sent");
         }
 
         var endpoint = new IPEndPoint(target, facts.Port);

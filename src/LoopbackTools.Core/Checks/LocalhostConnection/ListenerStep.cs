@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using LoopbackTools.Diagnostics;
@@ -38,7 +39,7 @@ internal static class ListenerStep
         if (facts.Listeners is null)
         {
             return facts.AcceptedAttempts.Any()
-                ? StepVerdict.Skipped($"the listener table cannot be read here ({facts.ListenerFailure}), but port {port} accepts connections - see the Connect step")
+                ? StepVerdict.Skipped($"the listener table cannot be read here ({facts.ListenerFailure}), but port {port} accepts connections, so a server is there; its owner is unknown")
                 : StepVerdict.Skipped($"the listener table cannot be read here ({facts.ListenerFailure}) - check with the OS's own tool that a server listens on port {port}");
         }
 
@@ -47,12 +48,20 @@ internal static class ListenerStep
         {
             if (facts.AcceptedAttempts.Any())
             {
-                return StepVerdict.Warn($"no socket in this network namespace listens on TCP port {port}, yet connections are accepted: a NAT rule or a container engine forwards it - see the Container step");
+                return StepVerdict.Warn($"no socket in this network namespace listens on TCP port {port}, yet connections are accepted: a NAT rule or a container engine forwards it to a socket this namespace does not hold");
+            }
+
+            if (facts.Elsewhere is { Found.Count: > 0 } sweep)
+            {
+                return Elsewhere(port, sweep);
             }
 
             var hints = Hints(processName, cancellationToken);
             var meant = hints.Count == 0 ? string.Empty : "; " + string.Join("; ", hints.Take(HintProcesses).Select(h => h.Sentence));
-            return StepVerdict.Fail($"nothing listens on TCP port {port}{meant} - start the service, or use the port it listens on", hints.Select(h => h.Sentence).ToArray());
+            var unseen = facts.Elsewhere is { HiddenProcesses: > 0 } blind
+                ? $" (other network namespaces unseen: this user may not read the namespace of {blind.HiddenProcesses.ToString(CultureInfo.InvariantCulture)} processes; run as root to look in containers and other namespaces)"
+                : string.Empty;
+            return StepVerdict.Fail($"nothing listens on TCP port {port}{unseen}{meant} - start the service, or use the port it listens on", hints.Select(h => h.Sentence).ToArray());
         }
 
         var evidence = listeners.Select(ListenerText.Evidence).ToArray();
@@ -61,7 +70,24 @@ internal static class ListenerStep
         var holder = string.Join(" and ", owners);
         if (!string.IsNullOrWhiteSpace(processName) && !listeners.Any(l => Matches(l, processName!)))
         {
-            return StepVerdict.Warn($"port {port} is held by {holder}, not by {processName}: another program took the port - stop it, or start {processName} on a free port", evidence);
+            return StepVerdict.Fail($"port {port} is held by {holder}, not by {processName}: another program took the port - stop it, or start {processName} on a free port", evidence);
+        }
+
+        var full = listeners.Where(ConnectionFacts.QueueFull).ToArray();
+        if (full.Length > 0)
+        {
+            var stuck = full[0];
+            return StepVerdict.Fail($"{ListenerText.Owner(stuck)} listens on TCP port {port} at {ListenerText.Where(stuck)} but does not accept connections: its accept queue is full ({ListenerText.Queue(stuck)}), so the kernel drops new ones and clients time out - the server is stuck or overloaded: restart it, or find what blocks its accept loop", evidence);
+        }
+
+        if (facts.Forwards.Count > 0)
+        {
+            var forward = facts.Forwards.FirstOrDefault(f => f.FarEndFails) ?? facts.Forwards[0];
+            var sentence = $"{ListenerText.Owner(forward.Listener)} listens on TCP port {port} at {ListenerText.Where(forward.Listener)} and {forward.Sentence}";
+            var forwardEvidence = evidence.Concat(facts.Forwards.Select(f => $"{ListenerText.Owner(f.Listener)}: {f.Forward.Tool} to {f.Forward.Target}, a request through it: {f.Far}")).ToArray();
+            return forward.FarEndFails
+                ? StepVerdict.Fail(sentence, forwardEvidence)
+                : forward.Far == PortReachability.Accepted ? StepVerdict.Pass(sentence, forwardEvidence) : StepVerdict.Warn(sentence, forwardEvidence);
         }
 
         if (listeners.Any(IsEngineProxy))
@@ -72,6 +98,18 @@ internal static class ListenerStep
         var hidden = listeners.Any(l => l.ProcessId is null) && facts.ListenerFailure.Length > 0 ? " (" + facts.ListenerFailure + ")" : string.Empty;
         var verb = owners.Length > 1 ? "listen" : "listens";
         return StepVerdict.Pass($"{holder} {verb} on TCP port {port} at {where}{hidden}", evidence);
+    }
+
+    /// <summary>The port is served, but in another network namespace: a connection from here never reaches it.</summary>
+    private static StepVerdict Elsewhere(int port, OtherNamespaceSweep sweep)
+    {
+        var first = sweep.Found[0];
+        var evidence = sweep.Found.Select(f => $"{ListenerText.Evidence(f.Listener)} in {f.Namespace}").ToArray();
+        var fix = first.Listener.Container is { } container
+            ? $"publish it (docker run -p 127.0.0.1:{port}:{port} ...; {container} has no such -p), or run the client in that namespace ({first.EnterCommand})"
+            : $"run the client in that namespace ({first.EnterCommand}), or forward the port into this one";
+        var more = sweep.Found.Count > 1 ? string.Format(CultureInfo.InvariantCulture, " (and {0} more)", sweep.Found.Count - 1) : string.Empty;
+        return StepVerdict.Fail($"nothing listens on TCP port {port} in this network namespace, but {ListenerText.Owner(first.Listener)} listens on {ListenerText.Endpoint(first.Listener)} in {first.Namespace}{more}: your localhost is not theirs - {fix}", evidence);
     }
 
     private static bool Matches(LoopbackListener listener, string processName) =>

@@ -16,6 +16,10 @@ internal static class ListenerText
 
     public static string Where(LoopbackListener listener) => listener.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + listener.LocalAddress + "]" : listener.LocalAddress;
 
+    /// <summary>The accept queue as ss -ltn shows it (Recv-Q / Send-Q of a LISTEN socket).</summary>
+    public static string Queue(LoopbackListener listener) =>
+        string.Format(CultureInfo.InvariantCulture, "Recv-Q {0} / backlog {1}", listener.AcceptQueue, listener.AcceptBacklog);
+
     public static string Evidence(LoopbackListener listener)
     {
         var stack = listener.IsDualStack switch
@@ -24,6 +28,7 @@ internal static class ListenerText
             false when listener.LocalAddress == "::" => ", IPv6 only",
             _ => string.Empty,
         };
-        return $"{Endpoint(listener)} {Owner(listener)}, {listener.BindScope}{stack}";
+        var queue = listener.AcceptQueue is > 0 ? ", " + Queue(listener) : string.Empty; // a waiting connection is news; an idle queue is not
+        return $"{Endpoint(listener)} {Owner(listener)}, {listener.BindScope}{stack}{queue}";
     }
 }

@@ -42,14 +42,21 @@ public sealed class LocalhostConnectionCheck
         var scan = Task.Run(() => ListenerStep.Scan(port, cancellationToken), cancellationToken);
         // Read before this check's own connections, which would otherwise show up holding or waiting on the port.
         var bindRead = Task.Run(() => PortBindFacts.Read(port, cancellationToken), cancellationToken);
+        var loopbackRead = Task.Run(() => LoopbackState.Read(cancellationToken), cancellationToken);
         var lookup = OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken);
         var hosts = HostsStep(name, options.HostsFilePath);
         var (addresses, failure) = await lookup.ConfigureAwait(false);
         var resolved = (addresses ?? Array.Empty<IPAddress>()).Select(a => a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).Distinct().ToArray();
         var attempts = await ConnectStep.AttemptAsync(resolved, port, options.Timeout, cancellationToken).ConfigureAwait(false);
         var (listeners, listenerFailure) = await scan.ConfigureAwait(false);
+        // Nothing here: look in every other network namespace of the machine (containers, ip netns, services).
+        var elsewhere = listeners is { Count: 0 } && !attempts.Any(a => a.Accepted)
+            ? Task.Run(() => Listeners.OtherNamespaceListeners.Find(port, options.Engine, cancellationToken), cancellationToken)
+            : null;
+        var forwards = ForwardedListener.MeasureAsync(listeners, options.Timeout, cancellationToken);
+        var listenerAttempts = await ConnectStep.AttemptListenersAsync(listeners, attempts, port, options.Timeout, cancellationToken).ConfigureAwait(false);
         var bindFacts = listeners is { Count: 0 } ? (await bindRead.ConfigureAwait(false)).WithWindows(options.Timeout) : null;
-        var facts = new ConnectionFacts(name, port, listeners, listenerFailure, resolved, attempts, bindFacts);
+        var facts = new ConnectionFacts(name, port, listeners, listenerFailure, resolved, attempts, bindFacts, listenerAttempts, await loopbackRead.ConfigureAwait(false), elsewhere is null ? null : await elsewhere.ConfigureAwait(false), await forwards.ConfigureAwait(false));
 
         var firewall = FirewallStep.JudgeAsync(facts, options, cancellationToken);
         var container = ContainerStep.JudgeAsync(facts, options, cancellationToken);

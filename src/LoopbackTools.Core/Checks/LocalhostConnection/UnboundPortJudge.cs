@@ -15,14 +15,14 @@ internal static class UnboundPortJudge
     {
         if (facts is null)
         {
-            return StepVerdict.Skipped($"nothing listens on port {port} in this namespace, so there is no bind address to judge - see the Listener step");
+            return StepVerdict.Skipped($"nothing listens on port {port} in this namespace, so there is no bind address to judge");
         }
 
         var evidence = Evidence(port, facts).ToArray();
         var traps = Traps(port, facts).ToArray();
         if (traps.Length == 0)
         {
-            return StepVerdict.Pass($"nothing listens on port {port} yet, and nothing here keeps a server from binding it - see the Listener step", evidence);
+            return StepVerdict.Pass($"nothing listens on port {port} yet, and nothing here keeps a server from binding it", evidence);
         }
 
         return StepVerdict.Warn(string.Join("; also ", traps), evidence);

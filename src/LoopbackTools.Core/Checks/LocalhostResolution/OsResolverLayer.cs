@@ -74,7 +74,7 @@ internal static class OsResolverLayer
         }
         else if (kind != LocalhostNameKind.Other && !set.AllLoopback)
         {
-            verdict = Judgement.Fail($"the OS resolver returns {AddressSet.Join(set.NonLoopback)} for {name}{from}: {name} must resolve to loopback (RFC 6761 6.3) - see the hosts file and DNS layers for where it comes from");
+            verdict = Judgement.Fail($"the OS resolver returns {AddressSet.Join(set.NonLoopback)} for {name}{from}: {name} must resolve to loopback (RFC 6761 6.3) - find the source that gives it (the hosts file and DNS layers are checked separately) and make {name} resolve to 127.0.0.1 and ::1");
         }
         else if (kind != LocalhostNameKind.Other && !set.HasIPv6Loopback)
         {

@@ -30,15 +30,16 @@ internal sealed class ListenerScannerSocketReader : IContainerSocketReader
         var options = new ListenerScanOptions
         {
             NetworkNamespaceOf = pid,
-            Ports = new[] { port },
             IncludeUdp = false,
             ResolveOwners = false,
         };
         try
         {
             var scan = ListenerScanner.Scan(options, cancellationToken);
-            var addresses = scan.Listeners.Select(l => IPAddress.Parse(l.LocalAddress)).Distinct().ToList();
-            return Task.FromResult(InsideListeners.Known(addresses));
+            // Every TCP listener of the namespace (a container holds a handful): the port's, and where else the app listens.
+            var addresses = scan.Listeners.Where(l => l.Port == port).Select(l => IPAddress.Parse(l.LocalAddress)).Distinct().ToList();
+            var others = scan.Listeners.Where(l => l.Port != port && l.BindScope != BindScope.Loopback).Select(l => l.Port).Distinct().OrderBy(p => p).ToList();
+            return Task.FromResult(InsideListeners.Known(addresses, others));
         }
         catch (LoopbackToolsException e) when (e.Kind is ErrorKind.ObjectNotFound)
         {

@@ -216,7 +216,9 @@ public static class ListenerScanner
                 namespaceId,
                 socket.SocketId,
                 context.ContainerOf(owner, socket.Protocol, socket.Port, socket.Bound.Text),
-                context.ServiceOf(owner)));
+                context.ServiceOf(owner),
+                socket.AcceptQueue,
+                socket.AcceptBacklog));
         }
 
         return result;

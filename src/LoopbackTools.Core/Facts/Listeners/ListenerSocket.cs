@@ -44,4 +44,10 @@ internal sealed class ListenerSocket
 
     /// <summary>Set by the source (Windows, macOS) or by the Linux owner scan.</summary>
     public int? ProcessId { get; set; }
+
+    /// <summary>Linux sock_diag, TCP LISTEN: idiag_rqueue, the connections waiting for accept(); null elsewhere.</summary>
+    public int? AcceptQueue { get; set; }
+
+    /// <summary>Linux sock_diag, TCP LISTEN: idiag_wqueue, the listen() backlog; null elsewhere.</summary>
+    public int? AcceptBacklog { get; set; }
 }

@@ -24,8 +24,12 @@ public sealed class LoopbackListener
         long? networkNamespace,
         long? socketId,
         string? container = null,
-        string? service = null)
+        string? service = null,
+        int? acceptQueue = null,
+        int? acceptBacklog = null)
     {
+        AcceptQueue = acceptQueue;
+        AcceptBacklog = acceptBacklog;
         Protocol = protocol;
         LocalAddress = localAddress;
         Port = port;
@@ -96,6 +100,15 @@ public sealed class LoopbackListener
     /// hosts, from the Service Control Manager, sorted and joined by ", " (svchost hosts several). Null when none.
     /// </summary>
     public string? Service { get; }
+
+    /// <summary>
+    /// Linux TCP: connections the kernel completed that the server has not yet taken with accept() (what ss -ltn
+    /// shows as Recv-Q); null where the OS does not report it.
+    /// </summary>
+    public int? AcceptQueue { get; }
+
+    /// <summary>Linux TCP: the limit of that queue, the listen() backlog (ss -ltn's Send-Q); null where unknown.</summary>
+    public int? AcceptBacklog { get; }
 
     public override string ToString()
     {

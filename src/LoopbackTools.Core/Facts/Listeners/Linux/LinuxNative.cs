@@ -70,6 +70,27 @@ internal static class LinuxNative
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern IntPtr GetDents64(int fd, byte[] buffer, IntPtr count);
 
+    /// <summary>statx(2): one layout on every architecture (stx_ino at offset 32), unlike struct stat. glibc 2.28+.</summary>
+    [DllImport(Libc, EntryPoint = "statx", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int StatX(int directoryFd, byte[] path, int flags, uint mask, byte[] buffer);
+
+    /// <summary>The inode number of a path (the namespace id of an nsfs file such as /run/netns/NAME); null when unreadable.</summary>
+    public static long? Inode(string path)
+    {
+        const int atFdCwd = -100;
+        const uint statxIno = 0x100;
+        var buffer = new byte[256];
+        try
+        {
+            return StatX(atFdCwd, Path(path), 0, statxIno, buffer) == 0 ? (long)BitConverter.ToUInt64(buffer, 32) : null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null; // a libc without statx
+        }
+    }
+
     [DllImport(Libc, EntryPoint = "setns", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int SetNs(int fd, int namespaceType);

@@ -102,6 +102,14 @@ internal static class SockDiagProtocol
 
         var uid = (int)NetlinkBuffer.ReadUInt32(buffer, offset + 64);
         var inode = (long)NetlinkBuffer.ReadUInt32(buffer, offset + 68);
-        return new ListenerSocket(protocol, address, port, v6Only, inode, uid);
+        var socket = new ListenerSocket(protocol, address, port, v6Only, inode, uid);
+        if (protocol == ListenerProtocol.Tcp && buffer[offset + 1] == TcpStateListen)
+        {
+            // For a listener the kernel reports its accept queue here (inet_diag: sk_ack_backlog, sk_max_ack_backlog).
+            socket.AcceptQueue = (int)NetlinkBuffer.ReadUInt32(buffer, offset + 56);
+            socket.AcceptBacklog = (int)NetlinkBuffer.ReadUInt32(buffer, offset + 60);
+        }
+
+        return socket;
     }
 }

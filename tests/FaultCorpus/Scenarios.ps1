@@ -229,7 +229,7 @@
 
     # ---------------------------------------------------------------- the loopback interface (checked inside a namespace)
     @{ Id = 'netns-lo-down'; Kind = 'Fault'; Software = 'python3 http.server in ip netns'; ClientName = 'python3-requests (in the namespace)'; Cause = 'loopback interface down'
-        Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'lodown' -Down; $S.P = Start-CorpusPython $W py-lodown $S.Port -Bind '0.0.0.0' -Namespace $S.Ns; $S.Child = Start-CorpusChild $W "ip netns exec $($S.Ns)" }
+        Setup = { param($W, $S) $S.Port = Get-CorpusPort; $S.Ns = New-CorpusNamespace $W 'lodown' -Down; $S.P = Start-CorpusPython $W py-lodown $S.Port -Bind '::' -Namespace $S.Ns; $S.Child = Start-CorpusChild $W "ip netns exec $($S.Ns)" }
         Client = { param($W, $S) Test-RequestsClient "http://127.0.0.1:$($S.Port)/" -Namespace $S.Ns }
         Check = { param($W, $S) Invoke-CorpusChild $S.Child "Test-LocalhostConnection -Port $($S.Port) -TimeoutSec 1" }
         Step = 'Connect'; Expect = '*the loopback interface lo is down*', '*ip link set lo up*' # issue 27: loopback down

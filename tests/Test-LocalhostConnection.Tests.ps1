@@ -75,6 +75,13 @@ Describe 'Test-LocalhostConnection on a healthy local port' {
         Test-LocalhostConnection -Port $script:port -Quiet | Should -BeTrue
     }
 
+    It 'returns $false with -Quiet when -ProcessName names another program than the one holding the port' {
+        Test-LocalhostConnection -Port $script:port -ProcessName nginx -Quiet | Should -BeFalse
+        $listener = Test-LocalhostConnection -Port $script:port -ProcessName nginx | Where-Object Step -eq Listener
+        $listener.Status | Should -Be Fail
+        $listener.Finding | Should -BeLike "port $script:port is held by * (pid $PID), not by nginx: *"
+    }
+
     It 'reads whole at 80 columns: no line longer, every word of every finding in order' {
         $text = $script:rows | Out-String -Width 80
         $text -split "`r?`n" | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }

@@ -112,6 +112,11 @@ internal static class ConnectStep
             return $": {ListenerText.Owner(full[0])} listens but its accept queue is full ({ListenerText.Queue(full[0])}), so the kernel drops new connections";
         }
 
+        if (facts.Listeners is { Count: 0 } && facts.Elsewhere is { Found.Count: > 0 } sweep)
+        {
+            return $": nothing listens on port {port} in this network namespace; {ListenerText.Owner(sweep.Found[0].Listener)} listens on it in {sweep.Found[0].Namespace}, which a connection from here never reaches";
+        }
+
         if (facts.Listeners is { Count: 0 })
         {
             return $": nothing listens on port {port} - start the service, or check its port";

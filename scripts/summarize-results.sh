@@ -29,6 +29,9 @@ if [ -f "$pester" ]; then
   passed=$((passed + total - bad - notrun)); failed=$((failed + bad)); skipped=$((skipped + notrun))
   echo "Pester: $((total - bad - notrun)) passed, $bad failed, $notrun skipped ($(attr not-run "$header") of other platforms left out by tag)"
 fi
+# The fault corpus's closing line (tests/FaultCorpus.Tests.ps1 writes its table next to the results); its Its count above.
+corpus="$RESULTS/fault-corpus.txt"
+[ ! -f "$corpus" ] || echo "fault corpus: $(tail -1 "$corpus") (table: $corpus)"
 
 if [ -f "$RESULTS/pester.missing" ]; then
   echo "Pester suite not run: $(cat "$RESULTS/pester.missing")" >&2

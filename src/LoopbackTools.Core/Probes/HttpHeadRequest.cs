@@ -19,7 +19,7 @@ internal static class HttpHeadRequest
     private const int HeadBytes = 4096;
 
     /// <returns>The first bytes of the reply, up to its first line end (or a TLS alert); null and why when there are none.</returns>
-    public static async Task<(byte[]? Head, string Failure)> GetAsync(IPEndPoint endpoint, string hostName, string path, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<(byte[]? Head, string Failure)> GetAsync(IPEndPoint endpoint, string hostName, string path, TimeSpan timeout, CancellationToken cancellationToken, bool overTls = false)
     {
         var host = hostName.IndexOf(':') >= 0 ? "[" + hostName + "]" : hostName; // an IPv6 literal
         var request = Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {host}:{endpoint.Port}\r\nUser-Agent: LoopbackTools\r\nAccept: */*\r\nConnection: close\r\n\r\n");
@@ -33,6 +33,12 @@ internal static class HttpHeadRequest
         try
         {
             await Task.Factory.FromAsync(socket.BeginConnect, socket.EndConnect, (EndPoint)endpoint, null).ConfigureAwait(false);
+            if (overTls)
+            {
+                length = await ExchangeOverTlsAsync(socket, hostName, request, buffer).ConfigureAwait(false);
+                return length == 0 ? (null, "an empty reply (closed without a byte)") : (buffer.Take(length).ToArray(), string.Empty);
+            }
+
             await Task.Factory.FromAsync((c, s) => socket.BeginSend(request, 0, request.Length, SocketFlags.None, c, s), socket.EndSend, null).ConfigureAwait(false);
             while (length < buffer.Length)
             {
@@ -52,7 +58,7 @@ internal static class HttpHeadRequest
 
             return length == 0 ? (null, "an empty reply (closed without a byte)") : (buffer.Take(length).ToArray(), string.Empty);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or System.IO.IOException or System.Security.Authentication.AuthenticationException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (length > 0)
@@ -70,6 +76,31 @@ internal static class HttpHeadRequest
                 };
             return (null, what);
         }
+    }
+
+    /// <summary>The same GET inside TLS (any certificate: the Tls step judges it); returns the bytes of the head read.</summary>
+    private static async Task<int> ExchangeOverTlsAsync(Socket socket, string hostName, byte[] request, byte[] buffer)
+    {
+        using var tls = new System.Net.Security.SslStream(new NetworkStream(socket, ownsSocket: false), false, (_, _, _, _) => true);
+        await tls.AuthenticateAsClientAsync(IPAddress.TryParse(hostName, out _) ? string.Empty : hostName).ConfigureAwait(false);
+        await tls.WriteAsync(request, 0, request.Length).ConfigureAwait(false);
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await tls.ReadAsync(buffer, length, buffer.Length - length).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+            if (Array.IndexOf(buffer, (byte)'\n', 0, length) >= 0)
+            {
+                break;
+            }
+        }
+
+        return length;
     }
 
     /// <summary>The status code of an HTTP status line at the start of <paramref name="head"/>; <paramref name="line"/> is that line, printable.</summary>

@@ -38,6 +38,9 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
     public SwitchParameter Http { get; set; }
 
     [Parameter]
+    public SwitchParameter Https { get; set; }
+
+    [Parameter]
     [ValidateRange(1, 300)]
     public int TimeoutSec { get; set; } = 2;
 
@@ -51,6 +54,7 @@ public sealed class TestLocalhostConnectionCommand : LoopbackCmdlet
             Name = Name,
             ProcessName = ProcessName,
             Http = Http.IsPresent,
+            Https = Https.IsPresent,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
         };
         try

@@ -92,8 +92,8 @@ internal static class CertificateJudge
         var looked = string.Join(", ", trust.Sources.Select(s => s.Where));
         if (path.IssuerMissing)
         {
-            var sentText = sent.Length == 0 ? "the server sent no certificate with its leaf" : $"the server sent {sent.Length} certificate(s) with its leaf, not it";
-            return StepVerdict.Fail($"rejects: {makerText}its issuer '{caName}' is not in {looked}, and {sentText} - trust '{caName}': {fix} (if '{caName}' is an intermediate, make the server send the full chain)", evidence);
+            var sentText = sent.Length == 0 ? "the server sent no certificate with its leaf" : $"the server sent {sent.Length} certificate(s) with its leaf, not '{caName}'";
+            return StepVerdict.Fail($"rejects: {makerText}its issuer '{caName}' is not in {looked} - {fix}", evidence.Concat(new[] { sentText }).ToArray());
         }
 
         var what = CertificateFields.SelfIssued(leaf) && ReferenceEquals(path.Top, leaf) ? "the self-signed certificate" : $"its root '{caName}'";

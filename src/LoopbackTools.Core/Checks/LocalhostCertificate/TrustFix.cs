@@ -17,7 +17,7 @@ internal static class TrustFix
         switch (client)
         {
             case TlsClient.Node:
-                return $"NODE_EXTRA_CA_CERTS={ca} node ... (node reads neither the system store nor NSS)";
+                return $"NODE_EXTRA_CA_CERTS={ca} (node reads neither the system store nor NSS)";
             case TlsClient.Chromium:
                 return maker == DevelopmentAuthority.Mkcert
                     ? "mkcert -install with certutil (libnss3-tools) installed"

@@ -40,6 +40,9 @@ public sealed class LocalhostConnectionCheck
         var port = options.Port;
 
         var scan = Task.Run(() => ListenerStep.Scan(port, cancellationToken), cancellationToken);
+        // The client families' stores are read while the rest is measured (the Tls step needs them last).
+        var trustEnvironment = Trust.TrustEnvironment.Current();
+        var trusts = options.Https ? Task.Run(() => Trust.TrustReaders.ReadAll(trustEnvironment), cancellationToken) : null;
         // Read before this check's own connections, which would otherwise show up holding or waiting on the port.
         var bindRead = Task.Run(() => PortBindFacts.Read(port, cancellationToken), cancellationToken);
         var lookup = OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken);
@@ -53,7 +56,7 @@ public sealed class LocalhostConnectionCheck
 
         var firewall = FirewallStep.JudgeAsync(facts, options, cancellationToken);
         var container = ContainerStep.JudgeAsync(facts, options, cancellationToken);
-        var tls = options.Https ? TlsStep.JudgeAsync(facts, options.Timeout, null, cancellationToken) : null;
+        var tls = trusts is not null ? TlsStep.JudgeAsync(facts, options.Timeout, trustEnvironment, trusts, cancellationToken) : null;
         // Over TLS the request follows the handshake: a one-connection-at-a-time server (openssl s_server) would otherwise stall one of them.
         var http = options.Http || options.Https ? HttpAfter(tls, facts, options, cancellationToken) : null;
 

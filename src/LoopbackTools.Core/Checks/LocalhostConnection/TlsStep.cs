@@ -15,7 +15,7 @@ namespace LoopbackTools.Connection;
 /// </summary>
 internal static class TlsStep
 {
-    public static async Task<StepVerdict> JudgeAsync(ConnectionFacts facts, TimeSpan timeout, TrustEnvironment? environment, CancellationToken cancellationToken)
+    public static async Task<StepVerdict> JudgeAsync(ConnectionFacts facts, TimeSpan timeout, TrustEnvironment trustEnvironment, Task<System.Collections.Generic.IReadOnlyList<ClientTrust>> trusts, CancellationToken cancellationToken)
     {
         var target = facts.AcceptedAttempts.OrderBy(a => a.Choice == 0 ? int.MaxValue : a.Choice).Select(a => a.Target).FirstOrDefault();
         if (target is null)
@@ -23,8 +23,6 @@ internal static class TlsStep
             return StepVerdict.Skipped($"no address accepts port {facts.Port}, so no TLS handshake was tried");
         }
 
-        var trustEnvironment = environment ?? TrustEnvironment.Current();
-        var trusts = Task.Run(() => TrustReaders.ReadAll(trustEnvironment), cancellationToken);
         var endpoint = new IPEndPoint(target, facts.Port);
         var host = HttpHeadRequest.Host(endpoint);
         var handshake = await TlsHandshakeProbe.HandshakeAsync(endpoint, facts.Name, timeout, cancellationToken).ConfigureAwait(false);

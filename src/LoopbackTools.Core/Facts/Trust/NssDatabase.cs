@@ -14,11 +14,21 @@ namespace LoopbackTools.Trust;
 /// </summary>
 internal static class NssDatabase
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Time, long Length, X509Certificate2[] Certificates)> Read = new(StringComparer.Ordinal);
+
     public static X509Certificate2[] ReadTrusted(string certutil, string folder)
     {
         if (!File.Exists(Path.Combine(folder, "cert9.db")))
         {
             throw new FileNotFoundException("no cert9.db", folder);
+        }
+
+        // certutil is started once per certificate: its answer is kept while cert9.db keeps its size and time.
+        var database = new FileInfo(Path.Combine(folder, "cert9.db"));
+        var key = database.FullName;
+        if (Read.TryGetValue(key, out var cached) && cached.Time == database.LastWriteTimeUtc && cached.Length == database.Length)
+        {
+            return cached.Certificates;
         }
 
         var listing = Run(certutil, "-L", "-d", "sql:" + folder);
@@ -28,7 +38,9 @@ internal static class NssDatabase
             found.AddRange(CertificateFiles.Parse(System.Text.Encoding.ASCII.GetBytes(Run(certutil, "-L", "-d", "sql:" + folder, "-n", nickname, "-a"))));
         }
 
-        return found.ToArray();
+        var certificates = found.ToArray();
+        Read[key] = (database.LastWriteTimeUtc, database.Length, certificates);
+        return certificates;
     }
 
     /// <summary>certutil -L: a header, then "nickname   SSL,S/MIME,JAR" per line, the flags in the last column.</summary>

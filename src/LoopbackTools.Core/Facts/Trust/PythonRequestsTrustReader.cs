@@ -11,6 +11,8 @@ namespace LoopbackTools.Trust;
 /// </summary>
 internal static class PythonRequestsTrustReader
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Answers = new(StringComparer.Ordinal);
+
     private const string Ask = "import importlib.util as u\ns=u.find_spec('requests')\nprint(s.origin if s else '')\ntry:\n import certifi; print(certifi.where())\nexcept Exception as e: print('')";
 
     public static ClientTrust Read(TrustEnvironment environment)
@@ -58,6 +60,24 @@ internal static class PythonRequestsTrustReader
 
     /// <returns>Line 1: requests' module file (empty: not installed); line 2: certifi.where(); null when python cannot be run.</returns>
     private static string[]? AskPython(string python, TrustEnvironment environment)
+    {
+        // Asked once a process per interpreter and home: starting python (a pyenv shim more so) costs 50-1000 ms.
+        var key = python + "\n" + environment.Home;
+        if (Answers.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var answer = RunPython(python, environment);
+        if (answer is not null)
+        {
+            Answers[key] = answer;
+        }
+
+        return answer;
+    }
+
+    private static string[]? RunPython(string python, TrustEnvironment environment)
     {
         try
         {

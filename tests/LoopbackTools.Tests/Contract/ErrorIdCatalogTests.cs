@@ -6,7 +6,7 @@ namespace LoopbackTools.Tests.Contract;
 /// <summary>Every stable ErrorId the code can raise is documented in the README's error table, so scripts can rely on it.</summary>
 public sealed class ErrorIdCatalogTests
 {
-    private static readonly Regex ErrorIdLiteral = new("\"((?:Hosts|Listeners|Dns|Resolution|Docker|Connection)\\.[A-Z][A-Za-z]+)\"", RegexOptions.Compiled);
+    private static readonly Regex ErrorIdLiteral = new("\"((?:Hosts|Listeners|Dns|Resolution|Docker|Connection|Certificate)\\.[A-Z][A-Za-z]+)\"", RegexOptions.Compiled);
 
     [Fact]
     public void Every_error_id_in_the_code_is_in_the_readme()

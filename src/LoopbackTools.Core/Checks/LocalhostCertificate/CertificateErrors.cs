@@ -12,7 +12,7 @@ internal static class CertificateErrors
     public static LoopbackToolsException NotTls(string target, string name, int port, string detail) => new(
         NotTlsId,
         ErrorKind.InvalidData,
-        $"{target} does not speak TLS: the ClientHello got {detail}.",
+        $"{target} does not speak TLS: the ClientHello got {detail} - use http://{name}:{port}/.",
         $"This port serves plain HTTP (or another protocol): use http://{name}:{port}/, or point the check at the HTTPS port.",
         target);
 

@@ -44,4 +44,7 @@ public enum ConnectionStep
 
     /// <summary>With -Https: the TLS handshake after Connect and the certificate judged for every client family.</summary>
     Tls,
+
+    /// <summary>With -Http or -Https: whether browsers open the port at all (Chromium's and Firefox's restricted ports).</summary>
+    Browser,
 }

@@ -82,6 +82,7 @@ public sealed class LocalhostConnectionCheck
         if (http is not null)
         {
             steps.Add((await http.ConfigureAwait(false)).For(name, port, ConnectionStep.Http));
+            steps.Add(BrowserPortStep.Judge(name, port, options.Https).For(name, port, ConnectionStep.Browser));
         }
 
         return steps;

@@ -74,6 +74,16 @@ Describe 'Test-LocalhostCertificate' -Tag Linux {
         $tls.Finding | Should -Match 'use http://localhost'
     }
 
+    It 'Wait-LocalhostConnection -Https returns once GET answers over TLS' {
+        $wait = Wait-LocalhostConnection $script:Tls.Port -Https -TimeoutSec 10
+        $wait.StatusCode | Should -Be 200
+        $wait.RemoteAddress | Should -Be '127.0.0.1'
+    }
+
+    It 'Wait-LocalhostConnection -Https on a plain-HTTP port times out with the Tls step''s finding' {
+        { Wait-LocalhostConnection $script:PlainPort -Https -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Tls step (Fail)*use http://localhost*'
+    }
+
     It 'fits 80 columns' {
         $lines = (Test-LocalhostCertificate $script:Expired.Port | Out-String -Width 80) -split "`r?`n"
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty

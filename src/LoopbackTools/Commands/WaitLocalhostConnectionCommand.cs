@@ -35,6 +35,9 @@ public sealed class WaitLocalhostConnectionCommand : LoopbackCmdlet
     public SwitchParameter Http { get; set; }
 
     [Parameter]
+    public SwitchParameter Https { get; set; }
+
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "/";
 
@@ -57,6 +60,7 @@ public sealed class WaitLocalhostConnectionCommand : LoopbackCmdlet
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             Interval = TimeSpan.FromMilliseconds(IntervalMilliseconds),
             Http = Http.IsPresent,
+            Https = Https.IsPresent,
             Path = Path,
             StatusCodes = StatusCode,
         };

@@ -20,7 +20,10 @@ public enum Placement
     /// <summary>An NSS database at $HOME/.pki/nssdb holds the CA with trust C,,.</summary>
     Nss = 8,
 
-    Everywhere = SystemBundle | NodeExtra | RequestsBundle | Nss,
+    /// <summary>A JKS keystore holding the CA (keytool), named by JAVA_TOOL_OPTIONS -Djavax.net.ssl.trustStore.</summary>
+    JavaStore = 16,
+
+    Everywhere = SystemBundle | NodeExtra | RequestsBundle | Nss | JavaStore,
 }
 
 /// <summary>
@@ -44,6 +47,7 @@ public static class RealTlsClients
             TlsClient.PythonRequests => ("python3", new[] { "-c", "import requests,sys\ntry:\n requests.get(sys.argv[1], timeout=10); print('ok')\nexcept requests.exceptions.SSLError as e:\n print('SSLERROR', e); sys.exit(2)", url }),
             TlsClient.Node => ("node", new[] { "-e", "fetch(process.argv[1]).then(()=>console.log('ok'),e=>{console.log('ERR',e.cause&&e.cause.code);process.exit(2)})", url }),
             TlsClient.DotNet => (Pwsh, new[] { "-NoProfile", "-NonInteractive", "-Command", $"try {{ $null = Invoke-WebRequest -Uri '{url}' -UseBasicParsing -TimeoutSec 10; 'ok' }} catch {{ 'ERR ' + $_.Exception.Message + ' ' + $_.Exception.InnerException.Message; exit 2 }}" }),
+            TlsClient.Java => ("java", new[] { Infrastructure.RepoPaths.Fixture("tls", "Fetch.java"), url }),
             TlsClient.Chromium => ("chromium", new[] { "--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + Path.Combine(home, "chromium-" + Guid.NewGuid().ToString("N")), "--dump-dom", url }),
             _ => throw new ArgumentOutOfRangeException(nameof(client)),
         };

@@ -14,7 +14,7 @@ namespace LoopbackTools.Tests.Certificate;
 [Collection(TlsClientCollection.Name)]
 public sealed class TlsClientAgreementTests : IDisposable
 {
-    private static readonly TlsClient[] Clients = { TlsClient.Curl, TlsClient.PythonRequests, TlsClient.Node, TlsClient.DotNet, TlsClient.Chromium };
+    private static readonly TlsClient[] Clients = { TlsClient.Curl, TlsClient.PythonRequests, TlsClient.Node, TlsClient.DotNet, TlsClient.Java, TlsClient.Chromium };
     private readonly ITestOutputHelper _output;
     private readonly string _folder = Directory.CreateTempSubdirectory("lbt-tls-").FullName;
     private readonly TestAuthority _ca;
@@ -27,7 +27,7 @@ public sealed class TlsClientAgreementTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, true);
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void CaOnlyInNodeExtraCerts_OnlyNodeAccepts()
     {
         var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback, IPAddress.IPv6Loopback });
@@ -36,7 +36,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.False(verdicts[TlsClient.Curl]);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void CaOnlyInTheSystemBundle_NodeAndChromiumReject()
     {
         var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback, IPAddress.IPv6Loopback });
@@ -45,7 +45,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.False(verdicts[TlsClient.Node]);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void CaOnlyInRequestsBundle_OnlyPythonAccepts()
     {
         var leaf = _ca.Leaf("leaf", new[] { "localhost" }, Array.Empty<IPAddress>());
@@ -54,7 +54,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.False(verdicts[TlsClient.DotNet]);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void CaOnlyInTheNssDatabase_OnlyChromiumAccepts()
     {
         var leaf = _ca.Leaf("leaf", new[] { "localhost" }, Array.Empty<IPAddress>());
@@ -63,7 +63,16 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.False(verdicts[TlsClient.Curl]);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
+    public void CaOnlyInAJavaKeystore_OnlyJavaAccepts()
+    {
+        var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback });
+        var verdicts = Agree("CA in a JKS named by JAVA_TOOL_OPTIONS only", leaf.Pem, leaf.Key, null, "localhost", Placement.JavaStore, _ca.RootPem);
+        Assert.True(verdicts[TlsClient.Java]);
+        Assert.False(verdicts[TlsClient.Node]);
+    }
+
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void CaEverywhere_AllAccept()
     {
         var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback });
@@ -71,7 +80,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.All(verdicts.Values, Assert.True);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void ExpiredLeaf_AllReject()
     {
         var leaf = _ca.Leaf("expired", new[] { "localhost" }, new[] { IPAddress.Loopback }, DateTimeOffset.UtcNow.AddDays(-25), DateTimeOffset.UtcNow.AddDays(-2));
@@ -79,7 +88,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.All(verdicts.Values, Assert.False);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void NoIpNames_ByAddressAllReject()
     {
         var leaf = _ca.Leaf("noip", new[] { "localhost" }, Array.Empty<IPAddress>());
@@ -87,7 +96,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.All(verdicts.Values, Assert.False);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void SelfSignedLeafTrustedNowhere_AllReject()
     {
         var leaf = _ca.Leaf("self", new[] { "localhost" }, new[] { IPAddress.Loopback }, selfSigned: true);
@@ -95,7 +104,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.All(verdicts.Values, Assert.False);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void IntermediateNotSent_AllReject()
     {
         var intermediate = _ca.Intermediate();
@@ -104,7 +113,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.All(verdicts.Values, Assert.False);
     }
 
-    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "unshare")]
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
     public void IntermediateSent_AllAccept()
     {
         var intermediate = _ca.Intermediate();
@@ -144,6 +153,13 @@ public sealed class TlsClientAgreementTests : IDisposable
             Directory.CreateDirectory(nss);
             Check(Run.Command("certutil", "-d", "sql:" + nss, "-N", "--empty-password"));
             Check(Run.Command("certutil", "-d", "sql:" + nss, "-A", "-t", "C,,", "-n", "loopbacktools-test", "-i", trusted));
+        }
+
+        if (placement.HasFlag(Placement.JavaStore))
+        {
+            var store = Path.Combine(home, "trust.jks");
+            Check(Run.Command("keytool", "-importcert", "-noprompt", "-keystore", store, "-storetype", "JKS", "-storepass", "changeit", "-alias", "loopbacktools-test", "-file", trusted));
+            variables["JAVA_TOOL_OPTIONS"] = "-Djavax.net.ssl.trustStore=" + store;
         }
 
         var port = FreePort.Tcp();

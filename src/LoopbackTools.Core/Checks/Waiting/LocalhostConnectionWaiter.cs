@@ -47,6 +47,7 @@ public sealed class LocalhostConnectionWaiter
         {
             Name = LiteralOrName(options.HostName),
             Http = options.Http,
+            Https = options.Https,
             HostsFilePath = options.HostsFilePath,
             Engine = options.Engine,
         };
@@ -70,7 +71,7 @@ public sealed class LocalhostConnectionWaiter
 
         var name = LiteralOrName(options.HostName);
         LocalhostConnectionCheck.Validate(new LocalhostConnectionOptions(options.Port) { Name = name });
-        var statuses = options.Http ? HttpStatusSet.Parse(options.StatusCodes) : null;
+        var statuses = options.Http || options.Https ? HttpStatusSet.Parse(options.StatusCodes) : null;
         var path = RequestPath(options.Path);
         var literal = IPAddress.TryParse(name, out var address) ? new[] { address } : null;
         var target = Target(options);
@@ -91,7 +92,7 @@ public sealed class LocalhostConnectionWaiter
             }
             else
             {
-                var attempts = await FirstSuccessAsync(resolved, name, options.Port, path, statuses, attemptTimeout, cancellationToken).ConfigureAwait(false);
+                var attempts = await FirstSuccessAsync(resolved, name, options.Port, path, statuses, options.Https, attemptTimeout, cancellationToken).ConfigureAwait(false);
                 var won = attempts.FirstOrDefault(a => a.Succeeded);
                 if (won is not null)
                 {
@@ -117,10 +118,10 @@ public sealed class LocalhostConnectionWaiter
     }
 
     /// <summary>Every address at once; returns as soon as one succeeds (the others are abandoned), else every answer in the resolver's order.</summary>
-    private static async Task<IReadOnlyList<WaitAttempt>> FirstSuccessAsync(IPAddress[] resolved, string name, int port, string path, HttpStatusSet? statuses, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<WaitAttempt>> FirstSuccessAsync(IPAddress[] resolved, string name, int port, string path, HttpStatusSet? statuses, bool overTls, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = resolved.Select(a => TryAsync(new IPEndPoint(a, port), name, path, statuses, timeout, abandon.Token)).ToList();
+        var pending = resolved.Select(a => TryAsync(new IPEndPoint(a, port), name, path, statuses, overTls, timeout, abandon.Token)).ToList();
         var all = pending.ToArray();
         while (pending.Count > 0)
         {
@@ -138,7 +139,7 @@ public sealed class LocalhostConnectionWaiter
         return all.Select(t => t.Result).ToArray();
     }
 
-    private static async Task<WaitAttempt> TryAsync(IPEndPoint endpoint, string name, string path, HttpStatusSet? statuses, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<WaitAttempt> TryAsync(IPEndPoint endpoint, string name, string path, HttpStatusSet? statuses, bool overTls, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var address = endpoint.Address;
         if (statuses is null)
@@ -147,7 +148,7 @@ public sealed class LocalhostConnectionWaiter
             return new WaitAttempt(address, outcome == ConnectOutcome.Accepted, 0, ConnectStep.Said(outcome));
         }
 
-        var (head, failure) = await HttpHeadRequest.GetAsync(endpoint, name, path, timeout, cancellationToken).ConfigureAwait(false);
+        var (head, failure) = await HttpHeadRequest.GetAsync(endpoint, name, path, timeout, cancellationToken, overTls).ConfigureAwait(false);
         if (head is null)
         {
             return new WaitAttempt(address, false, 0, "got " + failure);
@@ -190,6 +191,6 @@ public sealed class LocalhostConnectionWaiter
     {
         var name = LiteralOrName(options.HostName);
         var shown = name.IndexOf(':') >= 0 ? $"[{name}]" : name;
-        return options.Http ? $"http://{shown}:{options.Port}{RequestPath(options.Path)}" : $"{shown}:{options.Port}";
+        return options.Http || options.Https ? $"{(options.Https ? "https" : "http")}://{shown}:{options.Port}{RequestPath(options.Path)}" : $"{shown}:{options.Port}";
     }
 }

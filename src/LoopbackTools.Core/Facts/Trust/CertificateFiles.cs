@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -19,27 +18,10 @@ internal static class CertificateFiles
     private const string Begin = "-----BEGIN CERTIFICATE-----";
     private const string End = "-----END CERTIFICATE-----";
     private static readonly Regex OpenSslHashName = new("^[0-9a-f]{8}\\.[0-9]+$", RegexOptions.CultureInvariant);
-    private static readonly ConcurrentDictionary<string, (DateTime Time, long Length, X509Certificate2[] Certificates)> Parsed = new(StringComparer.Ordinal);
+    private static readonly FileStampCache Parsed = new();
 
     /// <summary>Every certificate in a PEM (or DER) file; throws IOException/UnauthorizedAccessException when unreadable.</summary>
-    public static X509Certificate2[] ReadFile(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException("no such file", path);
-        }
-
-        var key = info.FullName;
-        if (Parsed.TryGetValue(key, out var cached) && cached.Time == info.LastWriteTimeUtc && cached.Length == info.Length)
-        {
-            return cached.Certificates;
-        }
-
-        var certificates = Parse(File.ReadAllBytes(path));
-        Parsed[key] = (info.LastWriteTimeUtc, info.Length, certificates);
-        return certificates;
-    }
+    public static X509Certificate2[] ReadFile(string path) => Parsed.Get(path, () => Parse(File.ReadAllBytes(path)));
 
     public static X509Certificate2[] Parse(byte[] bytes)
     {

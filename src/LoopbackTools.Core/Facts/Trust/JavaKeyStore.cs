@@ -15,26 +15,10 @@ internal static class JavaKeyStore
 {
     private const uint JksMagic = 0xFEEDFEED;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Time, long Length, X509Certificate2[] Certificates)> Parsed = new(StringComparer.Ordinal);
+    private static readonly FileStampCache Parsed = new();
 
     /// <summary>The store's trusted certificates; parsed once per process while its size and time stay the same.</summary>
-    public static X509Certificate2[] Read(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException("no such keystore", path);
-        }
-
-        if (Parsed.TryGetValue(info.FullName, out var cached) && cached.Time == info.LastWriteTimeUtc && cached.Length == info.Length)
-        {
-            return cached.Certificates;
-        }
-
-        var certificates = Parse(File.ReadAllBytes(path));
-        Parsed[info.FullName] = (info.LastWriteTimeUtc, info.Length, certificates);
-        return certificates;
-    }
+    public static X509Certificate2[] Read(string path) => Parsed.Get(path, () => Parse(File.ReadAllBytes(path)));
 
     private static X509Certificate2[] Parse(byte[] bytes)
     {

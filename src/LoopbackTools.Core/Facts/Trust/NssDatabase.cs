@@ -14,23 +14,11 @@ namespace LoopbackTools.Trust;
 /// </summary>
 internal static class NssDatabase
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Time, long Length, X509Certificate2[] Certificates)> Read = new(StringComparer.Ordinal);
+    private static readonly FileStampCache Read = new();
 
-    public static X509Certificate2[] ReadTrusted(string certutil, string folder)
+    /// <remarks>certutil is started once per certificate: its answer is kept while cert9.db keeps its size and time.</remarks>
+    public static X509Certificate2[] ReadTrusted(string certutil, string folder) => Read.Get(Path.Combine(folder, "cert9.db"), () =>
     {
-        if (!File.Exists(Path.Combine(folder, "cert9.db")))
-        {
-            throw new FileNotFoundException("no cert9.db", folder);
-        }
-
-        // certutil is started once per certificate: its answer is kept while cert9.db keeps its size and time.
-        var database = new FileInfo(Path.Combine(folder, "cert9.db"));
-        var key = database.FullName;
-        if (Read.TryGetValue(key, out var cached) && cached.Time == database.LastWriteTimeUtc && cached.Length == database.Length)
-        {
-            return cached.Certificates;
-        }
-
         var listing = Run(certutil, "-L", "-d", "sql:" + folder);
         var found = new List<X509Certificate2>();
         foreach (var nickname in TrustedNicknames(listing))
@@ -38,10 +26,8 @@ internal static class NssDatabase
             found.AddRange(CertificateFiles.Parse(System.Text.Encoding.ASCII.GetBytes(Run(certutil, "-L", "-d", "sql:" + folder, "-n", nickname, "-a"))));
         }
 
-        var certificates = found.ToArray();
-        Read[key] = (database.LastWriteTimeUtc, database.Length, certificates);
-        return certificates;
-    }
+        return found.ToArray();
+    });
 
     /// <summary>certutil -L: a header, then "nickname   SSL,S/MIME,JAR" per line, the flags in the last column.</summary>
     public static IEnumerable<string> TrustedNicknames(string listing)

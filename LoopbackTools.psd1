@@ -22,6 +22,7 @@
         'Set-HostsEntry'
         'Test-ContainerConnection'
         'Test-ContainerPort'
+        'Test-LocalhostCertificate'
         'Test-LocalhostConnection'
         'Test-LocalhostResolution'
         'Wait-LocalhostConnection'

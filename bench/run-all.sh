@@ -144,4 +144,12 @@ awk '$1 ~ /^(Add|Set|Remove)$/ && $2 == "piped" && $3 == "-Confirm:$false" { us[
     printf "100,000 piped Add records = %.2f s (target <= 5 s)  %s\n", t, (t <= 5 ? "met" : "MISSED")
     printf "Add -HostName with 100,000 names = %.2f s (target <= 2 s)  %s\n", names / 1000, (names <= 2000 ? "met" : "MISSED")
     printf "(Get-HostsEntry).Count of the 265k-line file = %.2f s (target <= 1 s)  %s\n", get / 1000, (get <= 1000 ? "met" : "MISSED") }' "$WORK/hosts-scaling"
+echo; echo "## 11. HTTPS: Test-LocalhostConnection -Https and Test-LocalhostCertificate on a healthy nginx TLS port (pwsh, packaged module, median of 50; load $(load))"
+bash "$ROOT/bench/tls-check.sh" 50 > "$WORK/tls" 2>&1
+cat "$WORK/tls"
+tls_connection=$(sed -n 's/^Test-LocalhostConnection -Port [0-9]* -Https *median *\([0-9.]*\) ms.*/\1/p' "$WORK/tls" | head -1)
+tls_certificate=$(sed -n 's/^Test-LocalhostCertificate -Port [0-9]* *median *\([0-9.]*\) ms.*/\1/p' "$WORK/tls" | head -1)
+awk -v c="$tls_connection" -v t="$tls_certificate" 'BEGIN {
+  printf "Test-LocalhostConnection -Https median = %.2f ms (target <= 100 ms)  %s\n", c, (c != "" && c <= 100 ? "met" : "MISSED")
+  printf "Test-LocalhostCertificate median = %.2f ms (target <= 300 ms)  %s\n", t, (t != "" && t <= 300 ? "met" : "MISSED") }'
 echo; echo "done, load $(load)"

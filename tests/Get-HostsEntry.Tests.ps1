@@ -57,6 +57,22 @@ Describe 'Get-HostsEntry' {
         $problems[0].TargetObject.LineNumber | Should -Be 7
     }
 
+    It 'writes Hosts.ReadOtherwiseByOs with -Strict for entries glibc skips: line, reason and fix' -Tag 'Linux' {
+        $osPath = Join-Path $TestDrive 'hosts-os'
+        # Line 1 starts with a UTF-8 byte-order mark, line 3 has a zone index: glibc skips both (GlibcHostsDifferentialTests).
+        [System.IO.File]::WriteAllBytes($osPath, [byte[]](0xEF, 0xBB, 0xBF) + [System.Text.Encoding]::ASCII.GetBytes("127.0.0.1 app.test`n::1 app.test`nfe80::1%lo zone.test`n"))
+        $entries = Get-HostsEntry -LiteralPath $osPath -Strict -ErrorVariable problems -ErrorAction SilentlyContinue
+        $entries.Count | Should -Be 3
+        $problems.Count | Should -Be 2
+        $problems | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'Hosts.ReadOtherwiseByOs,*' }
+        $problems[0].TargetObject.LineNumber | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike '*line 1 starts with a UTF-8 byte-order mark*skips the line*'
+        $problems[1].TargetObject.LineNumber | Should -Be 3
+        $problems[1].Exception.Message | Should -BeLike "*line 3 has the address 'fe80::1%lo': glibc reads no IPv6 zone index*"
+        Get-HostsEntry -LiteralPath $osPath -ErrorVariable quiet -ErrorAction SilentlyContinue | Out-Null
+        $quiet.Count | Should -Be 0
+    }
+
     It 'reports a missing file as Hosts.FileNotFound and goes on with the next path' {
         $missing = Join-Path $TestDrive 'no-such-hosts'
         $entries = Get-HostsEntry -Path $missing, $hostsPath -HostName localhost -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue

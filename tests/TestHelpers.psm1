@@ -46,6 +46,36 @@ function Start-TestDnsmasq {
     [pscustomobject]@{ Server = $server; Process = $process }
 }
 
+function Start-TestTlsServer {
+    <#
+    Serves a self-signed leaf (CN=localhost; DNS:localhost, IP:127.0.0.1) with openssl s_server -www on
+    127.0.0.1:<free port>, optionally already expired. Returns @{ Port; Process; Certificate (its PEM path) }, or
+    $null when openssl is not installed. Stop it with Stop-TestProcess.
+    #>
+    param([switch] $Expired)
+    $openssl = Get-Command openssl -ErrorAction SilentlyContinue
+    if (-not $openssl) { return $null }
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) "lbt-tls-$([guid]::NewGuid().ToString('N'))"
+    New-Item -ItemType Directory -Path $folder | Out-Null
+    $key = [System.Security.Cryptography.RSA]::Create(2048)
+    $request = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=localhost', $key, 'SHA256', [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+    $names = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
+    $names.AddDnsName('localhost'); $names.AddIpAddress([ipaddress]::Loopback)
+    $request.CertificateExtensions.Add($names.Build())
+    $from = if ($Expired) { [datetimeoffset]::UtcNow.AddDays(-30) } else { [datetimeoffset]::UtcNow.AddDays(-1) }
+    $until = if ($Expired) { [datetimeoffset]::UtcNow.AddDays(-3) } else { [datetimeoffset]::UtcNow.AddDays(60) }
+    $certificate = $request.CreateSelfSigned($from, $until)
+    Set-Content -Path "$folder/leaf.pem" -Value $certificate.ExportCertificatePem()
+    Set-Content -Path "$folder/leaf.key" -Value $key.ExportPkcs8PrivateKeyPem()
+    $port = Get-FreePort
+    $process = Start-Process -FilePath $openssl.Source -ArgumentList "s_server -accept 127.0.0.1:$port -cert $folder/leaf.pem -key $folder/leaf.key -www -quiet" -PassThru `
+        -RedirectStandardOutput "$folder/out.log" -RedirectStandardError "$folder/err.log"
+    foreach ($attempt in 1..100) {
+        try { $client = [System.Net.Sockets.TcpClient]::new('127.0.0.1', $port); $client.Dispose(); break } catch { Start-Sleep -Milliseconds 50 }
+    }
+    [pscustomobject]@{ Port = $port; Process = $process; Certificate = "$folder/leaf.pem" }
+}
+
 function Stop-TestProcess([System.Diagnostics.Process] $Process) {
     <#
     Kills the process and its children. dnsmasq forks a child per TCP query that keeps the redirected stderr open

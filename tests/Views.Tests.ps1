@@ -32,6 +32,8 @@ BeforeDiscovery {
             Produce = { Test-ContainerConnection -Name $script:Client -Port $script:Port } }
         @{ Name = 'Wait-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionWait'; Skip = $false; Ready = $true; Whole = 'HostName', 'RemoteAddress'
             Produce = { Wait-LocalhostConnection -Port $script:Port -HostName 127.0.0.1; Wait-LocalhostConnection -Port $script:Port -HostName 127.0.0.1 } }
+        @{ Name = 'Test-LocalhostCertificate (self-signed)'; TypeName = 'LoopbackTools.LocalhostCertificateResult'; Skip = -not $IsLinux; Ready = $sealed; Whole = @()
+            Produce = { Test-LocalhostCertificate -Port $script:Tls.Port } }
         @{ Name = 'Test-ContainerPort'; TypeName = 'LoopbackTools.ContainerPortResult'; Skip = -not $IsLinux; Ready = $engine; Whole = 'Finding', 'Container'
             Produce = { Wait-ContainerListening -Name $script:Containers } }
     )
@@ -55,6 +57,7 @@ BeforeAll {
     Set-Content -Path $script:BadHostsPath -Value @('127.0.0.1 localhost', '999.1.2.3 broken.test')
 
     $script:Dns = if ($env:LBT_SEALED) { Start-TestDnsmasq }
+    $script:Tls = if ($IsLinux) { Start-TestTlsServer }
     $script:Containers = @()
     if (Test-ContainerEngine) {
         $script:Containers = @(
@@ -72,6 +75,7 @@ AfterAll {
     $script:Sockets | ForEach-Object { $_.Stop() }
     Remove-Item $script:HostsPath, $script:BadHostsPath -ErrorAction SilentlyContinue
     if ($script:Dns) { Stop-TestProcess $script:Dns.Process }
+    if ($script:Tls) { Stop-TestProcess $script:Tls.Process }
     if ($script:Containers) { docker rm -f $script:Containers | Out-Null }
 }
 

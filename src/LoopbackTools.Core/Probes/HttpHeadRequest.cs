@@ -19,11 +19,11 @@ internal static class HttpHeadRequest
     private const int HeadBytes = 4096;
 
     /// <returns>The first bytes of the reply, up to its first line end (or a TLS alert); null and why when there are none.</returns>
-    public static async Task<(byte[]? Head, string Failure)> GetAsync(IPEndPoint endpoint, string hostName, string path, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<(byte[]? Head, string Failure)> GetAsync(IPEndPoint endpoint, string hostName, string path, TimeSpan timeout, CancellationToken cancellationToken, bool overTls = false)
     {
         var host = hostName.IndexOf(':') >= 0 ? "[" + hostName + "]" : hostName; // an IPv6 literal
         var request = Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {host}:{endpoint.Port}\r\nUser-Agent: LoopbackTools\r\nAccept: */*\r\nConnection: close\r\n\r\n");
-        var result = await DeadlineSocket.RunAsync(endpoint, timeout, socket => ReadHeadAsync(socket, request), cancellationToken).ConfigureAwait(false);
+        var result = await DeadlineSocket.RunAsync(endpoint, timeout, socket => overTls ? ReadHeadOverTlsAsync(socket, hostName, request) : ReadHeadAsync(socket, request), cancellationToken).ConfigureAwait(false);
         return result.Outcome switch
         {
             PortReachability.Accepted when result.Value is { Length: > 0 } head => (head, string.Empty),
@@ -61,6 +61,39 @@ internal static class HttpHeadRequest
         catch (Exception e) when (length > 0 && e is SocketException or ObjectDisposedException)
         {
             // the head that arrived is judged
+        }
+
+        return buffer.Take(length).ToArray();
+    }
+
+    /// <summary>The same GET inside TLS (any certificate: the Tls step judges it); a failed handshake is an empty reply here.</summary>
+    private static async Task<byte[]> ReadHeadOverTlsAsync(Socket socket, string hostName, byte[] request)
+    {
+        var buffer = new byte[HeadBytes];
+        var length = 0;
+        try
+        {
+            using var tls = new System.Net.Security.SslStream(new NetworkStream(socket, ownsSocket: false), false, (_, _, _, _) => true);
+            await tls.AuthenticateAsClientAsync(IPAddress.TryParse(hostName, out _) ? string.Empty : hostName).ConfigureAwait(false);
+            await tls.WriteAsync(request, 0, request.Length).ConfigureAwait(false);
+            while (length < buffer.Length)
+            {
+                var read = await tls.ReadAsync(buffer, length, buffer.Length - length).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (Array.IndexOf(buffer, (byte)'\n', 0, length) >= 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (length > 0 || e is System.Security.Authentication.AuthenticationException || (e is System.IO.IOException && e.InnerException is not SocketException))
+        {
+            // the head that arrived is judged; a handshake that failed is the Tls step's to name
         }
 
         return buffer.Take(length).ToArray();

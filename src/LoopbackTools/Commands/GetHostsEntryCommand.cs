@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using LoopbackTools.Commands.Completion;
 using LoopbackTools.Commands.Plumbing;
@@ -92,6 +93,15 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
             else
             {
                 WriteWarning(problem.ToString());
+            }
+        }
+
+        if (Strict.IsPresent && HostsOsReading.AppliesHere)
+        {
+            // Lines that look like entries but that glibc skips or reads otherwise (malformed lines it reads are errors above).
+            foreach (var difference in HostsOsReading.Compare(document).Where(d => d.Kind != HostsReadingKind.ReadByOsOnly))
+            {
+                WriteLoopbackError(HostsErrors.ReadOtherwiseByOs(document.Path, difference));
             }
         }
     }

@@ -37,6 +37,9 @@ public sealed class TestLocalhostConnectionCommand : CheckCmdlet
     public SwitchParameter Http { get; set; }
 
     [Parameter]
+    public SwitchParameter Https { get; set; }
+
+    [Parameter]
     [ValidateRange(1, 300)]
     public int TimeoutSec { get; set; } = 2;
 
@@ -47,6 +50,7 @@ public sealed class TestLocalhostConnectionCommand : CheckCmdlet
             Name = Name,
             ProcessName = ProcessName,
             Http = Http.IsPresent,
+            Https = Https.IsPresent,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
         };
         try

@@ -34,6 +34,9 @@ public sealed class WaitLocalhostConnectionCommand : CheckCmdlet
     public SwitchParameter Http { get; set; }
 
     [Parameter]
+    public SwitchParameter Https { get; set; }
+
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "/";
 
@@ -53,6 +56,7 @@ public sealed class WaitLocalhostConnectionCommand : CheckCmdlet
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
             Interval = TimeSpan.FromMilliseconds(IntervalMilliseconds),
             Http = Http.IsPresent,
+            Https = Https.IsPresent,
             Path = Path,
             StatusCodes = StatusCode,
         };

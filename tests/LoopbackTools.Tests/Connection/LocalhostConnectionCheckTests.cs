@@ -19,7 +19,7 @@ public sealed class LocalhostConnectionCheckTests(ITestOutputHelper output)
         var report = Probe(ConnectionProbe.BothFamilies, port, "--http");
 
         Assert.True(report.Healthy);
-        Assert.Equal(new[] { ConnectionStep.Listener, ConnectionStep.HostsFile, ConnectionStep.Resolution, ConnectionStep.Connect, ConnectionStep.Bind, ConnectionStep.Firewall, ConnectionStep.Container, ConnectionStep.Proxy, ConnectionStep.Http }, report.Steps.Select(s => s.Step));
+        Assert.Equal(new[] { ConnectionStep.Listener, ConnectionStep.HostsFile, ConnectionStep.Resolution, ConnectionStep.Connect, ConnectionStep.Bind, ConnectionStep.Firewall, ConnectionStep.Container, ConnectionStep.Proxy, ConnectionStep.Http, ConnectionStep.Browser }, report.Steps.Select(s => s.Step));
         Assert.Equal(ConnectionStatus.Pass, report[ConnectionStep.Listener].Status);
         Assert.Contains($"busybox (pid {server.Id}) listens on TCP port {port}", report[ConnectionStep.Listener].Finding, StringComparison.Ordinal);
         Assert.Equal(ConnectionStatus.Pass, report[ConnectionStep.Connect].Status);

@@ -41,4 +41,10 @@ public enum ConnectionStep
 
     /// <summary>Test-ContainerConnection: which host listener receives a connection from the container's bridge.</summary>
     HostBind,
+
+    /// <summary>With -Https: the TLS handshake after Connect and the certificate judged for every client family.</summary>
+    Tls,
+
+    /// <summary>With -Http or -Https: whether browsers open the port at all (Chromium's and Firefox's restricted ports).</summary>
+    Browser,
 }

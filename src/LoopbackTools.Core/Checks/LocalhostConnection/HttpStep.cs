@@ -16,7 +16,7 @@ namespace LoopbackTools.Connection;
 /// </summary>
 internal static class HttpStep
 {
-    public static async Task<StepVerdict> JudgeAsync(ConnectionFacts facts, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<StepVerdict> JudgeAsync(ConnectionFacts facts, TimeSpan timeout, CancellationToken cancellationToken, bool overTls = false)
     {
         var target = facts.AcceptedAttempts.OrderBy(a => a.Choice == 0 ? int.MaxValue : a.Choice).Select(a => a.Target).FirstOrDefault();
         if (target is null)
@@ -25,8 +25,13 @@ internal static class HttpStep
         }
 
         var endpoint = new IPEndPoint(target, facts.Port);
-        var url = $"http://{HttpHeadRequest.Host(endpoint)}/";
-        var (head, failure) = await HttpHeadRequest.GetAsync(endpoint, facts.Name, "/", timeout, cancellationToken).ConfigureAwait(false);
+        var url = $"{(overTls ? "https" : "http")}://{HttpHeadRequest.Host(endpoint)}/";
+        var (head, failure) = await HttpHeadRequest.GetAsync(endpoint, facts.Name, "/", timeout, cancellationToken, overTls).ConfigureAwait(false);
+        if (overTls && (head is null || head.Length == 0))
+        {
+            return StepVerdict.Fail($"GET {url} got {failure}: no HTTP reply over TLS - check that this port serves HTTPS", $"GET {url}: {failure}");
+        }
+
         if (head is null || head.Length == 0)
         {
             if (await SpeaksTlsAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false))

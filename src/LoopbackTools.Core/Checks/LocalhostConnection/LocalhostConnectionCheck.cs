@@ -42,6 +42,9 @@ public sealed class LocalhostConnectionCheck
         var port = options.Port;
 
         var scan = Task.Run(() => ListenerStep.Scan(port, cancellationToken), cancellationToken);
+        // The client families' stores are read while the rest is measured (the Tls step needs them last).
+        var trustEnvironment = Trust.TrustEnvironment.Current();
+        var trusts = options.Https ? Task.Run(() => Trust.TrustReaders.ReadAll(trustEnvironment), cancellationToken) : null;
         // Read before this check's own connections, which would otherwise show up holding or waiting on the port.
         var bindRead = Task.Run(() => PortBindFacts.Read(port, cancellationToken), cancellationToken);
         var loopbackRead = Task.Run(() => LoopbackState.Read(cancellationToken), cancellationToken);
@@ -62,7 +65,9 @@ public sealed class LocalhostConnectionCheck
 
         var firewall = FirewallStep.JudgeAsync(facts, options, cancellationToken);
         var container = ContainerStep.JudgeAsync(facts, options, cancellationToken);
-        var http = options.Http ? HttpStep.JudgeAsync(facts, options.Timeout, cancellationToken) : null;
+        var tls = trusts is not null ? TlsStep.JudgeAsync(facts, options.Timeout, trustEnvironment, trusts, cancellationToken) : null;
+        // Over TLS the request follows the handshake: a one-connection-at-a-time server (openssl s_server) would otherwise stall one of them.
+        var http = options.Http || options.Https ? HttpAfter(tls, facts, options, cancellationToken) : null;
 
         var steps = new List<LocalhostConnectionStep>
         {
@@ -70,17 +75,36 @@ public sealed class LocalhostConnectionCheck
             hosts.For(name, port, ConnectionStep.HostsFile),
             ResolutionStep(name, addresses, failure, unread).For(name, port, ConnectionStep.Resolution),
             ConnectStep.Judge(facts).For(name, port, ConnectionStep.Connect),
+        };
+        if (tls is not null)
+        {
+            steps.Add((await tls.ConfigureAwait(false)).For(name, port, ConnectionStep.Tls));
+        }
+
+        steps.AddRange(new[]
+        {
             BindStep.Judge(facts).For(name, port, ConnectionStep.Bind),
             (await firewall.ConfigureAwait(false)).For(name, port, ConnectionStep.Firewall),
             (await container.ConfigureAwait(false)).For(name, port, ConnectionStep.Container),
             ProxyStep.Judge(name, port, ProxyVariables(options), WinInetRegistry.Read()).For(name, port, ConnectionStep.Proxy),
-        };
+        });
         if (http is not null)
         {
             steps.Add((await http.ConfigureAwait(false)).For(name, port, ConnectionStep.Http));
+            steps.Add(BrowserPortStep.Judge(name, port, options.Https).For(name, port, ConnectionStep.Browser));
         }
 
         return steps;
+    }
+
+    private static async Task<StepVerdict> HttpAfter(Task<StepVerdict>? tls, ConnectionFacts facts, LocalhostConnectionOptions options, CancellationToken cancellationToken)
+    {
+        if (tls is not null)
+        {
+            await tls.ConfigureAwait(false);
+        }
+
+        return await HttpStep.JudgeAsync(facts, options.Timeout, cancellationToken, options.Https).ConfigureAwait(false);
     }
 
     /// <summary>What -Quiet returns: true when no step failed.</summary>

@@ -21,6 +21,9 @@ public sealed class LocalhostConnectionOptions
     /// <summary>Send one GET / to the address that accepts.</summary>
     public bool Http { get; set; }
 
+    /// <summary>Add the Tls step (handshake and certificate) after Connect; the Http step then sends its request over TLS.</summary>
+    public bool Https { get; set; }
+
     /// <summary>Bound on each connection, each request, the OS lookup, the engine and nft.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 

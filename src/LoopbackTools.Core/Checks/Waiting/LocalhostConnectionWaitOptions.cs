@@ -25,6 +25,9 @@ public sealed class LocalhostConnectionWaitOptions
     /// <summary>Wait for an HTTP status in <see cref="StatusCodes"/> rather than for a connection.</summary>
     public bool Http { get; set; }
 
+    /// <summary>As Http, over TLS (any certificate: on timeout the checklist's Tls step judges it).</summary>
+    public bool Https { get; set; }
+
     /// <summary>The path -Http requests.</summary>
     public string Path { get; set; } = "/";
 

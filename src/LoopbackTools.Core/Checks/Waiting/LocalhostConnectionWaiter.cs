@@ -49,6 +49,7 @@ public sealed class LocalhostConnectionWaiter
         {
             Name = LiteralOrName(options.HostName),
             Http = options.Http,
+            Https = options.Https,
             HostsFilePath = options.HostsFilePath,
             Engine = options.Engine,
         };
@@ -72,7 +73,7 @@ public sealed class LocalhostConnectionWaiter
 
         var name = LiteralOrName(options.HostName);
         LocalhostConnectionCheck.Validate(new LocalhostConnectionOptions(options.Port) { Name = name });
-        var statuses = options.Http ? HttpStatusSet.Parse(options.StatusCodes) : null;
+        var statuses = options.Http || options.Https ? HttpStatusSet.Parse(options.StatusCodes) : null;
         var path = RequestPath(options.Path);
         var literal = IPAddress.TryParse(name, out var address) ? new[] { address } : null;
         var target = Target(options);
@@ -93,7 +94,7 @@ public sealed class LocalhostConnectionWaiter
             }
             else
             {
-                var attempts = await FirstSuccessAsync(resolved, name, options.Port, path, statuses, attemptTimeout, cancellationToken).ConfigureAwait(false);
+                var attempts = await FirstSuccessAsync(resolved, name, options.Port, path, statuses, options.Https, attemptTimeout, cancellationToken).ConfigureAwait(false);
                 var won = attempts.FirstOrDefault(a => a.Succeeded);
                 if (won is not null)
                 {
@@ -119,10 +120,10 @@ public sealed class LocalhostConnectionWaiter
     }
 
     /// <summary>Every address at once; returns as soon as one succeeds (the others are abandoned), else every answer in the resolver's order.</summary>
-    private static async Task<IReadOnlyList<WaitAttempt>> FirstSuccessAsync(IPAddress[] resolved, string name, int port, string path, HttpStatusSet? statuses, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<WaitAttempt>> FirstSuccessAsync(IPAddress[] resolved, string name, int port, string path, HttpStatusSet? statuses, bool overTls, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = resolved.Select(a => TryAsync(new IPEndPoint(a, port), name, path, statuses, timeout, abandon.Token)).ToList();
+        var pending = resolved.Select(a => TryAsync(new IPEndPoint(a, port), name, path, statuses, overTls, timeout, abandon.Token)).ToList();
         var all = pending.ToArray();
         while (pending.Count > 0)
         {
@@ -140,7 +141,7 @@ public sealed class LocalhostConnectionWaiter
         return all.Select(t => t.Result).ToArray();
     }
 
-    private static async Task<WaitAttempt> TryAsync(IPEndPoint endpoint, string name, string path, HttpStatusSet? statuses, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<WaitAttempt> TryAsync(IPEndPoint endpoint, string name, string path, HttpStatusSet? statuses, bool overTls, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var address = endpoint.Address;
         if (statuses is null)
@@ -149,7 +150,7 @@ public sealed class LocalhostConnectionWaiter
             return new WaitAttempt(address, outcome == ConnectOutcome.Accepted, 0, ConnectWording.Said(outcome));
         }
 
-        var (head, failure) = await HttpHeadRequest.GetAsync(endpoint, name, path, timeout, cancellationToken).ConfigureAwait(false);
+        var (head, failure) = await HttpHeadRequest.GetAsync(endpoint, name, path, timeout, cancellationToken, overTls).ConfigureAwait(false);
         if (head is null)
         {
             return new WaitAttempt(address, false, 0, "got " + failure);
@@ -192,6 +193,6 @@ public sealed class LocalhostConnectionWaiter
     {
         var name = LiteralOrName(options.HostName);
         var shown = name.IndexOf(':') >= 0 ? $"[{name}]" : name;
-        return options.Http ? $"http://{shown}:{options.Port}{RequestPath(options.Path)}" : $"{shown}:{options.Port}";
+        return options.Http || options.Https ? $"{(options.Https ? "https" : "http")}://{shown}:{options.Port}{RequestPath(options.Path)}" : $"{shown}:{options.Port}";
     }
 }

@@ -11,6 +11,7 @@ public static class HostsErrors
     public const string ReadFailedId = "Hosts.ReadFailed";
     public const string FileTooLargeId = "Hosts.FileTooLarge";
     public const string MalformedLineId = "Hosts.MalformedLine";
+    public const string ReadOtherwiseByOsId = "Hosts.ReadOtherwiseByOs";
     public const string InvalidAddressId = "Hosts.InvalidAddress";
     public const string InvalidPathId = "Hosts.InvalidPath";
     public const string InvalidHostNameId = "Hosts.InvalidHostName";
@@ -76,6 +77,19 @@ public static class HostsErrors
             "Fix or remove the line, or comment it out with '#'.",
             problem);
     }
+
+    /// <summary>The error Get-HostsEntry -Strict writes for a line the OS resolver (glibc) skips or reads otherwise than it looks.</summary>
+    public static LoopbackToolsException ReadOtherwiseByOs(string path, HostsReadingDifference difference)
+    {
+        if (difference is null)
+        {
+            throw new ArgumentNullException(nameof(difference));
+        }
+
+        return new LoopbackToolsException(ReadOtherwiseByOsId, ErrorKind.InvalidData, $"{path} {difference.Reason}.", Capitalized(difference.Remedy) + ".", difference);
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     public static LoopbackToolsException InvalidAddress(string address) => new(
         InvalidAddressId,

@@ -79,7 +79,9 @@ public static class HostsOsReading
         public Comparison(HostsDocument document, string? name)
         {
             _document = document;
-            _name = name;
+            // A trailing dot on the question is the question's form, not a line's fault (glibc matches "x." only to
+            // "x."; the OS resolver layer says so): the file is judged for the name meant.
+            _name = name is null ? null : name.Length > 1 ? name.TrimEnd('.') : name;
             _nameBytes = _name is null ? null : GlibcHostsFile.Bytes(_name);
             _glibc = GlibcHostsFile.Read(document.ToBytes());
             _bom = document.Encoding == HostsEncoding.Utf8WithBom;

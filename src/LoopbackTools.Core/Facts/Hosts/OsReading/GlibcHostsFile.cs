@@ -34,7 +34,11 @@ internal sealed class GlibcHostsFile
 
     public IReadOnlyList<GlibcHostsLine> Lines { get; }
 
-    public static GlibcHostsFile Read(byte[] content)
+    /// <param name="worthReading">
+    /// Given a line's [start, end) bytes, false when the line cannot matter to the caller: it is then listed (for
+    /// <see cref="LineAt"/>) but not parsed, and reads as blank. Keeps a one-name question over a 265k-line blocklist cheap.
+    /// </param>
+    public static GlibcHostsFile Read(byte[] content, Func<int, int, bool>? worthReading = null)
     {
         if (content is null)
         {
@@ -48,7 +52,7 @@ internal sealed class GlibcHostsFile
         {
             var lf = Array.IndexOf(content, (byte)'\n', start);
             var end = lf < 0 ? content.Length : lf;
-            lines.Add(ReadLine(content, start, end, lf >= 0, number));
+            lines.Add(worthReading is null || worthReading(start, end) ? ReadLine(content, start, end, lf >= 0, number) : Skipped(number, start, end, GlibcLineKind.Blank, -1));
             start = end + 1;
             number++;
         }

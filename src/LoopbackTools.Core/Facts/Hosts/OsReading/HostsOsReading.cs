@@ -72,6 +72,10 @@ public static class HostsOsReading
         private readonly string? _name;
         private readonly string? _nameBytes;
         private readonly GlibcHostsFile _glibc;
+        private readonly byte[] _content;
+        private readonly List<int> _matches = new();
+        private readonly List<int> _nonAscii = new();
+        private bool _everyLine;
         private readonly bool _bom;
         private readonly List<HostsReadingDifference> _found = new();
         private readonly HashSet<int> _explained = new();
@@ -83,7 +87,13 @@ public static class HostsOsReading
             // "x."; the OS resolver layer says so): the file is judged for the name meant.
             _name = name is null ? null : name.Length > 1 ? name.TrimEnd('.') : name;
             _nameBytes = _name is null ? null : GlibcHostsFile.Bytes(_name);
-            _glibc = GlibcHostsFile.Read(document.ToBytes());
+            _content = document.RawContent();
+            if (_nameBytes is not null)
+            {
+                Mark();
+            }
+
+            _glibc = GlibcHostsFile.Read(_content, _nameBytes is null ? null : MayConcernName);
             _bom = document.Encoding == HostsEncoding.Utf8WithBom;
         }
 
@@ -97,7 +107,8 @@ public static class HostsOsReading
             var utf16 = _document.Encoding is HostsEncoding.Utf16LittleEndian or HostsEncoding.Utf16BigEndian;
             for (var n = 1; n <= _document.Lines.Count; n++)
             {
-                if (_document.EntryOfLine(n) is not { Enabled: true } entry || (_name is not null && !Names(entry, _name)))
+                if ((_nameBytes is not null && !utf16 && !MayConcernName(OffsetOf(n), OffsetOf(n) + _document.LineLength(n)))
+                    || _document.EntryOfLine(n) is not { Enabled: true } entry || (_name is not null && !Names(entry, _name)))
                 {
                     continue;
                 }
@@ -130,17 +141,89 @@ public static class HostsOsReading
         /// <summary>The module's first line inside glibc line <paramref name="line"/>.</summary>
         private int FirstModuleLineIn(GlibcHostsLine line)
         {
-            for (var n = 1; n <= _document.Lines.Count; n++)
+            // Module lines start at increasing offsets: the first one at or after the glibc line's start.
+            int low = 1, high = _document.Lines.Count;
+            while (low < high)
             {
-                var offset = OffsetOf(n);
-                if (offset >= line.Start && offset <= line.End)
+                var mid = (low + high) / 2;
+                if (OffsetOf(mid) < line.Start)
                 {
-                    return n;
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
                 }
             }
 
-            return 1;
+            return Math.Max(1, low);
         }
+
+        /// <summary>
+        /// Whether bytes [start, end) can name the asked name for either reader: they hold its bytes (ASCII case
+        /// folded), or any non-ASCII byte (Unicode case rules of the module's comparison). False leaves the line unparsed.
+        /// </summary>
+        private bool MayConcernName(int start, int end)
+        {
+            // A line starting with a blank can read with its tail repeated (GlibcHostsFile): a name not in its bytes.
+            if (_everyLine || (start < end && GlibcHostsFile.IsSpace(_content[start])))
+            {
+                return true;
+            }
+
+            // The first mark at or after start: any non-ASCII byte, or a match that ends inside the line.
+            var at = _nonAscii.BinarySearch(start);
+            at = at < 0 ? ~at : at;
+            if (at < _nonAscii.Count && _nonAscii[at] < end)
+            {
+                return true;
+            }
+
+            at = _matches.BinarySearch(start);
+            at = at < 0 ? ~at : at;
+            return at < _matches.Count && _matches[at] + _nameBytes!.Length <= end;
+        }
+
+        /// <summary>One pass over the file: where the name's bytes stand (ASCII case folded) and where non-ASCII bytes are.</summary>
+        private void Mark()
+        {
+            var name = _nameBytes!;
+            if (name.Length == 0 || name.Any(c => c >= 0x80))
+            {
+                // A non-ASCII name can equal ASCII text under the module's Unicode case rules (dotless i): read every line.
+                _everyLine = true;
+                return;
+            }
+
+            var first = Fold(name[0]);
+            for (var i = 0; i < _content.Length; i++)
+            {
+                var b = _content[i];
+                if (b >= 0x80)
+                {
+                    _nonAscii.Add(i);
+                    continue;
+                }
+
+                if (Fold((char)b) != first || i + name.Length > _content.Length)
+                {
+                    continue;
+                }
+
+                var k = 1;
+                while (k < name.Length && Fold((char)_content[i + k]) == Fold(name[k]))
+                {
+                    k++;
+                }
+
+                if (k == name.Length)
+                {
+                    _matches.Add(i);
+                }
+            }
+        }
+
+        private static char Fold(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 
         private bool Agrees(GlibcHostsLine line, int offset, HostsEntry entry)
         {

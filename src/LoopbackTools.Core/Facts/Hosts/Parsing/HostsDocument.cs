@@ -177,6 +177,12 @@ public sealed class HostsDocument
     /// <summary>Offset of line <paramref name="lineNumber"/>'s first byte in the file as read (BOM counted); UTF-8 files only.</summary>
     internal int LineOffset(int lineNumber) => _lines[lineNumber - 1].Start;
 
+    /// <summary>The file's bytes as read: the parse buffer itself for UTF-8 (no copy), rebuilt for UTF-16.</summary>
+    internal byte[] RawContent() => Encoding is HostsEncoding.Utf8 or HostsEncoding.Utf8WithBom ? _parser.Buffer : ToBytes();
+
+    /// <summary>Bytes of line <paramref name="lineNumber"/>'s text (ending excluded); UTF-8 files only.</summary>
+    internal int LineLength(int lineNumber) => _lines[lineNumber - 1].Length;
+
     internal AddressInfo EntryAddress(int entryIndex) => _parser.Addresses[_lines[_entryLines[entryIndex]].AddressId];
 
     /// <summary>The entry on line <paramref name="lineNumber"/> (null: none), without making its line object.</summary>

@@ -64,6 +64,9 @@ internal sealed class HostsParser
 
     public int BufferLength => _buffer.Length;
 
+    /// <summary>The bytes parsed (for UTF-8, the file as read); callers must not change them.</summary>
+    public byte[] Buffer => _buffer;
+
     public void CopyTo(System.IO.Stream destination, int start, int length) => destination.Write(_buffer, start, length);
 
     /// <summary>Whether <paramref name="b"/> may appear in a host name (ASCII letters, digits, '-', '.', '_', or a UTF-8 byte).</summary>

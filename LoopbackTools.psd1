@@ -43,6 +43,9 @@
 - Test-LocalhostConnection: the whole checklist for localhost:PORT (listener, hosts file, resolution, connections and the first-address trap, bind, firewall rule, container, proxy variables, HTTP).
 - Test-ContainerConnection: from inside a container to a host service or another container (localhost inside, the name, the network, the host bind, a real connection, the firewall).
 - Wait-LocalhostConnection: waits until a port answers at any address of the name (with -Http, a status range); on timeout, the checklist says why.
+- Test-LocalhostCertificate and Test-LocalhostConnection -Https (a Tls step) / Wait-LocalhostConnection -Https: which client families (curl/OpenSSL, .NET, Python requests, Node, Chromium, Firefox, Java) trust a local HTTPS server''s certificate and why not, with each client''s fix; a Browser step warns about ports browsers refuse (ERR_UNSAFE_PORT).
+- Checks judge measured facts only: a firewall Fail names the nftables rule that matched; a listener on another loopback address, a full accept queue, lo down or ::1 missing, a server in another network namespace or container, a forwarder (ssh -L, socat, kubectl port-forward) whose far end is dead, and a -ProcessName held by another program are each named with the fix; hosts lines glibc skips or reads otherwise are named by line (also by Get-HostsEntry -Strict). Proven on a corpus of 37 injected faults on real third-party servers.
+- Hosts edits never lose the file: a backup that is the file itself is refused, a bind-mounted hosts file (every container) is rewritten in place, an immutable file has its own error, SELinux label and ACL are kept; container files are read inside the container''s root; Ctrl+C stops a blocked hosts cmdlet.
 - Table views for every output type, MAML help with examples, argument completers, stable ErrorIds with remedies; Windows PowerShell 5.1 and PowerShell 7.4+.'
         }
     }

@@ -16,6 +16,9 @@
 #   9. Wait-LocalhostConnection on a port already up, in pwsh over the packaged module (bench/wait-up.sh)
 #  10. hosts edits at blocklist scale in pwsh over the packaged module: piped Add/Set/Remove-HostsEntry records at
 #      1,000 / 10,000 / 100,000 into the 265k-line blocklist, -HostName with 100,000 names, Get-HostsEntry (bench/hosts-scaling.ps1)
+#  11. HTTPS: Test-LocalhostConnection -Https and Test-LocalhostCertificate on a healthy nginx TLS port (bench/tls-check.sh)
+#  12. the checklist when nothing listens here, with the scan of every other network namespace, on a machine with
+#      20 running containers (bench/namespace-sweep-containers.sh)
 # Core timings are in-process and warm (median of several scans after a warm-up) unless marked "cold".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -152,4 +155,12 @@ tls_certificate=$(sed -n 's/^Test-LocalhostCertificate -Port [0-9]* *median *\([
 awk -v c="$tls_connection" -v t="$tls_certificate" 'BEGIN {
   printf "Test-LocalhostConnection -Https median = %.2f ms (target <= 100 ms)  %s\n", c, (c != "" && c <= 100 ? "met" : "MISSED")
   printf "Test-LocalhostCertificate median = %.2f ms (target <= 300 ms)  %s\n", t, (t != "" && t <= 300 ? "met" : "MISSED") }'
+echo; echo "## 12. Test-LocalhostConnection, nothing listening here, 20 running containers (in-process, median of 30; load $(load))"
+bash "$ROOT/bench/namespace-sweep-containers.sh" 20 30 > "$WORK/namespace-sweep" 2>&1
+cat "$WORK/namespace-sweep"
+sweep=$(sed -n 's/^nothing listens, 20 containers: "medianMs":\([0-9.]*\).*/\1/p' "$WORK/namespace-sweep" | head -1)
+found=$(sed -n 's/^served inside container sweep-found.*"medianMs":\([0-9.]*\).*/\1/p' "$WORK/namespace-sweep" | head -1)
+awk -v s="$sweep" -v f="$found" 'BEGIN {
+  printf "nothing listens, namespace scan over 20 containers median = %.1f ms (target <= 100 ms)  %s\n", s, (s != "" && s <= 100 ? "met" : "MISSED")
+  printf "served inside a container, named through the engine median = %.1f ms (target <= 100 ms)  %s\n", f, (f != "" && f <= 100 ? "met" : "MISSED") }'
 echo; echo "done, load $(load)"

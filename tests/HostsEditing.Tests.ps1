@@ -175,7 +175,7 @@ Describe 'A hosts file that is a mount point, as /etc/hosts is inside containers
         $folder = New-Item -ItemType Directory (Join-Path $TestDrive ('mounted-' + [guid]::NewGuid().ToString('N')))
         $source = Join-Path $TestDrive ('source-' + [guid]::NewGuid().ToString('N'))
         $hostsPath = Join-Path $folder 'hosts'
-        $original = "# container hosts`r`n127.0.0.1`tlocalhost`n::1 localhost ip6-localhost`t# v6`n172.17.0.2 3f2a9c`n127.0.0.1  app.test # dev`n#10.0.0.1 off.test"
+        $original = "# container hosts`r`n127.0.0.1`tlocalhost`n::1 localhost ip6-localhost`t# v6`n198.51.100.2 3f2a9c`n127.0.0.1  app.test # dev`n#192.0.2.9 off.test"
         [System.IO.File]::WriteAllText($source, $original)
         [System.IO.File]::WriteAllText($hostsPath, '')
         mount --bind $source $hostsPath

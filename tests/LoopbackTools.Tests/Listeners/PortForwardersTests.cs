@@ -7,7 +7,7 @@ public sealed class PortForwardersTests
 {
     [Theory]
     [InlineData("ssh", "ssh -N -L 5432:db.internal:5432 jump", 5432, "ssh -L", "db.internal:5432")]
-    [InlineData("ssh", "ssh -N -L127.0.0.1:8080:localhost:80 -L 9000:10.0.0.5:9000 host", 9000, "ssh -L", "10.0.0.5:9000")]
+    [InlineData("ssh", "ssh -N -L127.0.0.1:8080:localhost:80 -L 9000:198.51.100.5:9000 host", 9000, "ssh -L", "198.51.100.5:9000")]
     [InlineData("ssh", "/usr/bin/ssh -fNL [::1]:8443:[2001:db8::1]:443 host", 8443, "ssh -L", "[2001:db8::1]:443")]
     [InlineData("socat", "socat TCP-LISTEN:6380,bind=127.0.0.1,fork,reuseaddr TCP:127.0.0.1:6379", 6380, "socat", "127.0.0.1:6379")]
     [InlineData("socat", "socat -d TCP4-LISTEN:8000,fork TCP4:[::1]:8001,nodelay", 8000, "socat", "[::1]:8001")]

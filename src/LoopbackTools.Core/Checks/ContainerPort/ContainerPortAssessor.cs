@@ -150,7 +150,7 @@ internal static class ContainerPortAssessor
             case PortReachability.Refused:
                 return StepVerdict.Fail($"{Where(binding)} refused the connection: nothing forwards the host port (with podman, an app bound to the container's loopback looks like this too); restart the container to re-create the forwarding" + unknownNote);
             case PortReachability.TimedOut:
-                return StepVerdict.Fail($"no answer from {Where(binding)} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s: a firewall drops it, or the app does not answer a plain request" + unknownNote);
+                return StepVerdict.Fail($"no answer from {Where(binding)} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s: the connection was neither refused nor answered; a packet filter and an app that does not answer a plain request look alike from here, and neither was read" + unknownNote);
             default:
                 return StepVerdict.Fail($"{Where(binding)} cannot be reached from this machine: the host address is not one of its own" + unknownNote);
         }

@@ -13,6 +13,14 @@ function Import-LoopbackToolsModule {
     $path
 }
 
+function Invoke-ChildPowerShell {
+    <# Runs the PowerShell that runs this test as a child process with these arguments (a dotnet-tool pwsh runs as
+       "dotnet pwsh.dll"); returns its output, errors included. #>
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    $exe = (Get-Process -Id $PID).Path
+    if ((Split-Path -Leaf $exe) -like 'dotnet*') { & $exe "$PSHOME/pwsh.dll" @Arguments 2>&1 } else { & $exe @Arguments 2>&1 }
+}
+
 function Get-FreePort {
     <# A TCP port on 127.0.0.1 the kernel says is free now. #>
     $probe = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)

@@ -161,15 +161,7 @@ Describe 'A backup path that is the hosts file itself' {
 }
 
 Describe 'A hosts file that is a mount point, as /etc/hosts is inside containers' -Tag 'Linux' {
-    BeforeAll {
-        # The seal has a private mount table, so these bind mounts are seen by nothing outside the run.
-        function Invoke-ChildPwsh([string] $Command) {
-            $exe = (Get-Process -Id $PID).Path
-            $arguments = @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Get-ModuleUnderTest)'; $Command")
-            if ((Split-Path -Leaf $exe) -like 'dotnet*') { & $exe "$PSHOME/pwsh.dll" @arguments 2>&1 } else { & $exe @arguments 2>&1 }
-        }
-    }
-
+    # The seal has a private mount table, so these bind mounts are seen by nothing outside the run.
     BeforeEach {
         Assert-TestComponent -Available ([bool](Get-Command mount -ErrorAction SilentlyContinue) -and (id -u) -eq '0') -Because 'bind mounts need mount(8) and root (the sealed run)'
         $folder = New-Item -ItemType Directory (Join-Path $TestDrive ('mounted-' + [guid]::NewGuid().ToString('N')))
@@ -187,7 +179,7 @@ Describe 'A hosts file that is a mount point, as /etc/hosts is inside containers
     }
 
     It 'says in -WhatIf and -Verbose that the file is rewritten in place, and changes nothing' {
-        $said = Invoke-ChildPwsh "Add-HostsEntry -LiteralPath '$hostsPath' -HostName api.test -IPAddress 127.0.0.1 -WhatIf" | Out-String
+        $said = Invoke-ModuleInChildPwsh "Add-HostsEntry -LiteralPath '$hostsPath' -HostName api.test -IPAddress 127.0.0.1 -WhatIf" | Out-String
         $said | Should -BeLike '*mount point: rewritten in place*'
         $verbose = Add-HostsEntry -LiteralPath $hostsPath -HostName api.test -IPAddress 127.0.0.1 -WhatIf -Verbose 4>&1 | Out-String
         $verbose | Should -BeLike '*is a mount point*rewritten in place*'

@@ -210,6 +210,18 @@ function New-ModuleRunspace {
     $shell
 }
 
+function Invoke-ModuleInChildPwsh {
+    <#
+    Runs $Command in a child pwsh with the module imported and returns what it printed (errors too), as text lines:
+    for what only the host shows, such as -WhatIf messages.
+    #>
+    param([Parameter(Mandatory)] [string] $Command)
+    $exe = (Get-Process -Id $PID).Path
+    $arguments = @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Get-ModuleUnderTest)'; $Command")
+    # A dotnet-tool pwsh runs as dotnet + pwsh.dll; an installed one is its own executable.
+    if ((Split-Path -Leaf $exe) -like 'dotnet*') { & $exe "$PSHOME/pwsh.dll" @arguments 2>&1 } else { & $exe @arguments 2>&1 }
+}
+
 function Invoke-WithEtcFile {
     <#
     Runs $Command in a child pwsh in a private mount namespace (unshare --mount, so root) where each key of $File,

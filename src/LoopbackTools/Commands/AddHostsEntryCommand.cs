@@ -8,11 +8,11 @@ namespace LoopbackTools.Commands;
 [OutputType(typeof(HostsEntry))]
 public sealed class AddHostsEntryCommand : HostsEditCmdlet
 {
-    // IPAddress: the property of a piped HostsEntry (not "Address", which System.Array's Address method shadows).
+    // IPAddress, as the property of a piped HostsEntry (not "Address", which System.Array's Address method shadows); -Address as an alias.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("IPAddress")]
+    [Alias("Address")]
     [ValidateNotNullOrEmpty]
-    public string? Address { get; set; }
+    public string? IPAddress { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -25,14 +25,8 @@ public sealed class AddHostsEntryCommand : HostsEditCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Comment { get; set; }
 
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = PathNoBackupSet)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
-
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord() => Plan(Path, editor => editor.Add(Address!, HostName!, Alias, Comment, Force.IsPresent));
+    protected override void ProcessRecord() => Plan(editor => editor.Add(IPAddress!, HostName!, Alias, Comment, Force.IsPresent));
 }

@@ -36,8 +36,9 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
     public string[]? LiteralPath { get; set; }
 
     [Parameter]
+    [Alias("Address")]
     [ValidateNotNullOrEmpty]
-    public string[]? Address { get; set; }
+    public string[]? IPAddress { get; set; }
 
     [Parameter]
     public SwitchParameter IncludeDisabled { get; set; }
@@ -53,7 +54,7 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
         HostsQuery query;
         try
         {
-            query = new HostsQuery(HostName, Address, IncludeDisabled.IsPresent, Loopback.IsPresent);
+            query = new HostsQuery(HostName, IPAddress, IncludeDisabled.IsPresent, Loopback.IsPresent);
         }
         catch (LoopbackToolsException e)
         {

@@ -19,13 +19,14 @@ public sealed class RemoveHostsEntryCommand : HostsLineEditCmdlet
     public string? HostName { get; set; }
 
     [Parameter]
+    [Alias("Address")]
     [ValidateNotNullOrEmpty]
-    public string? Address { get; set; }
+    public string? IPAddress { get; set; }
 
     /// <summary>Removed lines as they were, then lines that only lost some names, as they are now.</summary>
     protected override IEnumerable<HostsEntry> PassThruEntries(HostsEditResult result) => result.RemovedEntries.Concat(result.Entries);
 
-    protected override void ProcessRecord() => Plan(Path, editor =>
+    protected override void ProcessRecord() => Plan(editor =>
     {
         if (LineNumber > 0 && !string.IsNullOrEmpty(HostName))
         {
@@ -33,7 +34,7 @@ public sealed class RemoveHostsEntryCommand : HostsLineEditCmdlet
         }
         else
         {
-            editor.Remove(HostName, Address);
+            editor.Remove(HostName, IPAddress);
         }
     });
 }

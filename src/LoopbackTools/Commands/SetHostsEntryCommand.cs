@@ -20,8 +20,13 @@ public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
     public string? HostName { get; set; }
 
     [Parameter]
+    [Alias("Address")]
     [ValidateNotNullOrEmpty]
-    public string? Address { get; set; }
+    public string? IPAddress { get; set; }
+
+    /// <summary>Moves the whole line to -IPAddress, as before issue 31; without it only the names asked for move.</summary>
+    [Parameter]
+    public SwitchParameter WholeLine { get; set; }
 
     [Parameter]
     [AllowEmptyCollection]
@@ -39,9 +44,10 @@ public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
 
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         try
         {
-            _update = new HostsEntryUpdate(Address, Alias, Comment, Enable.IsPresent, Disable.IsPresent);
+            _update = new HostsEntryUpdate(IPAddress, Alias, Comment, Enable.IsPresent, Disable.IsPresent);
         }
         catch (LoopbackToolsException e)
         {
@@ -49,7 +55,7 @@ public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
         }
     }
 
-    protected override void ProcessRecord() => Plan(Path, editor =>
+    protected override void ProcessRecord() => Plan(editor =>
     {
         if (LineNumber > 0)
         {
@@ -57,7 +63,7 @@ public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
         }
         else
         {
-            editor.Set(HostName!, _update!);
+            editor.Set(HostName!, _update!, WholeLine.IsPresent);
         }
     });
 }

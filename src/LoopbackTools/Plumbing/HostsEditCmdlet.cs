@@ -15,34 +15,48 @@ namespace LoopbackTools.Commands.Plumbing;
 /// </summary>
 public abstract class HostsEditCmdlet : LoopbackCmdlet
 {
-    // Path/LiteralPath (as Import-PowerShellDataFile has them) times Backup/NoBackup.
+    // Path/LiteralPath as Import-PowerShellDataFile has them. -Backup and -NoBackup are in both sets and checked
+    // against each other in BeginProcessing: a set in which -NoBackup is mandatory left the binder two candidate sets
+    // whenever a path was given with piped input, so it prompted for NoBackup or gave up (issue 31).
     protected const string PathSet = "Path";
     protected const string LiteralPathSet = "LiteralPath";
-    protected const string PathNoBackupSet = "PathNoBackup";
-    protected const string LiteralPathNoBackupSet = "LiteralPathNoBackup";
 
     private readonly HostsDocumentCache _documents = new();
 
     // A list, so files are written in the order they were first named.
     private readonly List<HostsEditor> _editors = new();
 
-    [Parameter(ParameterSetName = PathSet)]
-    [Parameter(ParameterSetName = LiteralPathSet)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Backup { get; set; }
 
-    [Parameter(ParameterSetName = PathNoBackupSet, Mandatory = true)]
-    [Parameter(ParameterSetName = LiteralPathNoBackupSet, Mandatory = true)]
+    [Parameter]
     public SwitchParameter NoBackup { get; set; }
 
+    /// <summary>
+    /// The file to edit, with provider wildcards. The Path of a piped entry (Get-HostsEntry, Import-Csv, Import-Clixml)
+    /// binds here only when no path was given: one given on the command line is bound first and the binder keeps it.
+    /// </summary>
+    [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
     [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = LiteralPathNoBackupSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string? LiteralPath { get; set; }
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (NoBackup.IsPresent && !string.IsNullOrEmpty(Backup))
+        {
+            ThrowLoopbackError(HostsErrors.InvalidUpdate("-Backup and -NoBackup contradict each other."));
+        }
+    }
 
     protected override void EndProcessing()
     {
@@ -56,13 +70,13 @@ public abstract class HostsEditCmdlet : LoopbackCmdlet
     protected virtual IEnumerable<HostsEntry> PassThruEntries(HostsEditResult result) => result.Entries;
 
     /// <summary>
-    /// Runs <paramref name="plan"/> on the editor of each file -LiteralPath or <paramref name="path"/> (-Path, wildcards
-    /// expanded) names; neither: this OS's hosts file. Failures become errors.
+    /// Runs <paramref name="plan"/> on the editor of each file -LiteralPath or -Path (wildcards expanded) names;
+    /// neither: this OS's hosts file. Failures become errors.
     /// </summary>
-    protected void Plan(string? path, Action<HostsEditor> plan)
+    protected void Plan(Action<HostsEditor> plan)
     {
         var literal = !string.IsNullOrEmpty(LiteralPath);
-        var named = literal ? LiteralPath : path;
+        var named = literal ? LiteralPath : Path;
         var paths = string.IsNullOrEmpty(named) ? null : new[] { named! };
         foreach (var file in FileSystemPaths.Expand(this, paths, literal, WriteLoopbackError))
         {

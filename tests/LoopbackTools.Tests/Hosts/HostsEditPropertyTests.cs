@@ -37,7 +37,7 @@ public sealed class HostsEditPropertyTests
     private static readonly Gen<byte[]> File =
         Gen.Select(Gen.Int[0, 3], Gen.Select(LineText, Ending).Array[0, 10], Gen.Bool, (encoding, lines, finalNewline) => Encode(encoding, lines, finalNewline));
 
-    private static readonly Gen<Edit> OneEdit = Gen.Select(Gen.Int[0, 5], Gen.Int[0, 100], Name, Address, Words,
+    private static readonly Gen<Edit> OneEdit = Gen.Select(Gen.Int[0, 6], Gen.Int[0, 100], Name, Address, Words,
         (kind, index, name, address, words) => new Edit(kind, index, name, address, words));
 
     [Fact]
@@ -129,10 +129,17 @@ public sealed class HostsEditPropertyTests
                 output.AddRange(original.Skip(start).Take(end - start));
                 lastEnding = line.Ending;
             }
-            else if (change.After is not null)
+            else
             {
-                output.AddRange(HostsSplice.Encode(document, change.After + HostsDocument.EndingText(line.Ending)));
-                lastEnding = line.Ending;
+                // The edited line, then the lines split off it: all but the last end as the line did (or, when it
+                // had no ending, as the file prefers); the last keeps the line's own ending.
+                var texts = (change.After is null ? Array.Empty<string>() : new[] { change.After }).Concat(change.Inserted).ToList();
+                for (var i = 0; i < texts.Count; i++)
+                {
+                    var lineEnding = i < texts.Count - 1 && line.Ending == LineEnding.None ? document.PreferredLineEnding : line.Ending;
+                    output.AddRange(HostsSplice.Encode(document, texts[i] + HostsDocument.EndingText(lineEnding)));
+                    lastEnding = lineEnding;
+                }
             }
         }
 
@@ -198,6 +205,10 @@ public sealed class HostsEditPropertyTests
                         break;
                     case 5 when entry is not null:
                         editor.RemoveLine(entry.LineNumber, entry.HostName);
+                        break;
+                    case 6 when entry is not null && entry.Aliases.Length > 0:
+                        // An alias to a new address: it moves to a line of its own right after this one.
+                        editor.Set(entry.Aliases[Index % entry.Aliases.Length], new HostsEntryUpdate(Address, null, Index % 3 == 0 ? Words : null, false, false));
                         break;
                 }
             }

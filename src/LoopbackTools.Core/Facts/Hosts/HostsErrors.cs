@@ -137,7 +137,7 @@ public static class HostsErrors
         InvalidUpdateId,
         ErrorKind.InvalidArgument,
         reason,
-        "Pass at least one change (-Address, -Alias, -Comment, -Enable or -Disable), and not -Enable together with -Disable.",
+        "Pass at least one change (-IPAddress, -Alias, -Comment, -Enable or -Disable), and no two options that contradict each other (-Enable with -Disable, -Backup with -NoBackup).",
         null);
 
     public static LoopbackToolsException NameAlreadyMapped(HostsEntry existing, string name)

@@ -74,11 +74,21 @@ public sealed class HostsEditor
 
     /// <summary>
     /// Applies <paramref name="update"/> to every line naming <paramref name="hostName"/> (as first name or alias;
-    /// wildcards * and ?). Enabled lines only, unless the update enables. With a new address, only lines of its
-    /// family (IPv4 or IPv6) change when there are any, so localhost's ::1 line keeps an IPv6 address.
+    /// wildcards * and ?), the way <see cref="Set(string, HostsEntryUpdate, bool)"/> does without <c>wholeLine</c>.
     /// </summary>
     /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.EntryNotFound when no line matches.</exception>
-    public IReadOnlyList<HostsLineChange> Set(string hostName, HostsEntryUpdate update)
+    public IReadOnlyList<HostsLineChange> Set(string hostName, HostsEntryUpdate update) => Set(hostName, update, wholeLine: false);
+
+    /// <summary>
+    /// Applies <paramref name="update"/> to every line naming <paramref name="hostName"/> (as first name or alias;
+    /// wildcards * and ?). Enabled lines only, unless the update enables. With a new address, only lines of its
+    /// family (IPv4 or IPv6) change when there are any, so localhost's ::1 line keeps an IPv6 address.
+    /// A new address moves only the names asked for: when they are aliases of a line with other names, they leave it
+    /// (its address, other names and comment stay) and go on a new line right after it, to which the rest of the
+    /// update applies. A line whose first name matches is the entry itself and changes whole, as with <paramref name="wholeLine"/>.
+    /// </summary>
+    /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.EntryNotFound when no line matches.</exception>
+    public IReadOnlyList<HostsLineChange> Set(string hostName, HostsEntryUpdate update, bool wholeLine)
     {
         if (update is null)
         {
@@ -96,10 +106,16 @@ public sealed class HostsEditor
 
         if (targets.Count == 0)
         {
+            if (!wholeLine && MovedEarlier(pattern))
+            {
+                // An earlier record of this run already moved the name to a line of its own.
+                return Array.Empty<HostsLineChange>();
+            }
+
             throw HostsErrors.EntryNotFound(Document.Path, $"for '{hostName}'");
         }
 
-        return targets.Select(t => Plan(t.Line, update.ApplyTo(CurrentText(t.Line)))).Where(c => c is not null).ToList()!;
+        return targets.Select(t => PlanSet(t.Line, t.Entry, pattern, update, wholeLine)).Where(c => c is not null).ToList()!;
     }
 
     /// <summary>Applies <paramref name="update"/> to one line, after checking it still holds <paramref name="hostName"/>.</summary>
@@ -181,7 +197,7 @@ public sealed class HostsEditor
         var edits = _edits.Where(e => chosen.Contains(e.Value)).ToDictionary(e => e.Key, e => e.Value);
         var added = _added.Where(chosen.Contains).ToList();
         var ending = Document.PreferredLineEnding;
-        var newLineOf = new Dictionary<HostsLineChange, int>();
+        var newLinesOf = new Dictionary<HostsLineChange, List<int>>();
         var lineCount = Document.Lines.Count;
 
         using var output = new MemoryStream(Document.ContentLength + 256);
@@ -209,12 +225,16 @@ public sealed class HostsEditor
                 continue;
             }
 
-            if (edit.After is not null)
+            // The line as edited, then the lines split off it: the last keeps the line's own ending, so a file
+            // without a final newline still has none; the others end as the line does, or as the file prefers.
+            IReadOnlyList<string> texts = edit.After is null ? edit.Inserted : new[] { edit.After }.Concat(edit.Inserted).ToList();
+            var own = Document.Lines[n - 1].Ending;
+            for (var i = 0; i < texts.Count; i++)
             {
-                var own = Document.Lines[n - 1].Ending;
-                Write(output, edit.After, own);
-                lastEnding = own;
-                newLineOf[edit] = ++written;
+                var lineEnding = i < texts.Count - 1 && own == LineEnding.None ? ending : own;
+                Write(output, texts[i], lineEnding);
+                lastEnding = lineEnding;
+                LinesOf(newLinesOf, edit).Add(++written);
             }
         }
 
@@ -227,7 +247,7 @@ public sealed class HostsEditor
         foreach (var add in added)
         {
             Write(output, add.After!, ending);
-            newLineOf[add] = ++written;
+            LinesOf(newLinesOf, add).Add(++written);
         }
 
         var content = output.ToArray();
@@ -240,11 +260,22 @@ public sealed class HostsEditor
         }
 
         var changes = edits.Values.Concat(added).ToList();
-        var entries = changes.Where(newLineOf.ContainsKey).Select(c => document.Lines[newLineOf[c] - 1].Entry).OfType<HostsEntry>().ToList();
+        var entries = changes.Where(newLinesOf.ContainsKey).SelectMany(c => newLinesOf[c]).Select(n => document.Lines[n - 1].Entry).OfType<HostsEntry>().ToList();
         var beforeEntries = edits.Keys.Select(n => Document.Lines[n - 1].Entry).OfType<HostsEntry>().ToList();
         var removed = edits.Where(e => e.Value.After is null).Select(e => Document.Lines[e.Key - 1].Entry).OfType<HostsEntry>().ToList();
         var warnings = HostsWarningAnalyzer.Analyze(Document, document, beforeEntries, entries, onlyAppended: edits.Count == 0);
         return new HostsEditResult(content, document, changes, entries, removed, warnings);
+    }
+
+    private static List<int> LinesOf(Dictionary<HostsLineChange, List<int>> newLinesOf, HostsLineChange change)
+    {
+        if (!newLinesOf.TryGetValue(change, out var lines))
+        {
+            lines = new List<int>();
+            newLinesOf[change] = lines;
+        }
+
+        return lines;
     }
 
     private void Write(Stream output, string text, LineEnding ending)
@@ -253,22 +284,60 @@ public sealed class HostsEditor
         output.Write(bytes, 0, bytes.Length);
     }
 
-    /// <summary>Records that line <paramref name="lineNumber"/> becomes <paramref name="after"/> (null: removed); null when that is no change.</summary>
-    private HostsLineChange? Plan(int lineNumber, string? after)
+    /// <summary>
+    /// Records that line <paramref name="lineNumber"/> becomes <paramref name="after"/> (null: removed), with
+    /// <paramref name="insert"/> as a new line after it (besides those planned before); null when that is no change.
+    /// </summary>
+    private HostsLineChange? Plan(int lineNumber, string? after, string? insert = null)
     {
         var before = Document.Lines[lineNumber - 1].Text;
-        if (after == before)
+        IReadOnlyList<string> inserted = _edits.TryGetValue(lineNumber, out var earlier) ? earlier.Inserted : Array.Empty<string>();
+        if (insert is not null)
+        {
+            inserted = inserted.Append(insert).ToList();
+        }
+
+        if (after == before && inserted.Count == 0)
         {
             _edits.Remove(lineNumber);
             Track(lineNumber, null);
             return null;
         }
 
-        var change = new HostsLineChange(after is null ? HostsChangeKind.Remove : HostsChangeKind.Change, lineNumber, before, after);
+        var change = new HostsLineChange(after is null ? HostsChangeKind.Remove : HostsChangeKind.Change, lineNumber, before, after, inserted);
         _edits[lineNumber] = change;
         Track(lineNumber, after is null ? null : ParseLine(after, lineNumber));
         return change;
     }
+
+    /// <summary>
+    /// Set's edit of one line: the whole line, or, when a new address is for aliases only, the line without them
+    /// plus a new line after it that holds them, built from the line (its indentation, separator and switched-off mark)
+    /// without its comment, with the update applied.
+    /// </summary>
+    private HostsLineChange? PlanSet(int lineNumber, HostsEntry entry, WildcardPattern pattern, HostsEntryUpdate update, bool wholeLine)
+    {
+        var text = CurrentText(lineNumber);
+        var layout = EntryLineLayout.Parse(text);
+        var names = layout.Names;
+        var moving = update.AddressInfo is not null
+            && !wholeLine
+            && !pattern.IsMatch(names[0])
+            && AddressInfo.TryCreate(entry.IPAddress)?.Normalized != update.AddressInfo.Normalized;
+        if (!moving)
+        {
+            return Plan(lineNumber, update.ApplyTo(text));
+        }
+
+        var moved = names.Where(pattern.IsMatch).ToList();
+        var kept = names.Where(n => !pattern.IsMatch(n)).ToList();
+        var split = EntryLineLayout.Parse(layout.WithNames(moved)).WithComment(string.Empty);
+        return Plan(lineNumber, layout.WithNames(kept), update.ApplyTo(split));
+    }
+
+    /// <summary>Whether a line planned as moved-off names holds a name <paramref name="pattern"/> matches.</summary>
+    private bool MovedEarlier(WildcardPattern pattern) =>
+        _edits.Values.SelectMany(c => c.Inserted).Any(text => EntryLineLayout.Parse(text).Names.Any(pattern.IsMatch));
 
     /// <summary>
     /// Records line <paramref name="lineNumber"/>'s entry as planned (an existing line back to its own text: pass null,

@@ -83,18 +83,31 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
         return document;
     }
 
+    /// <summary>-Verbose given, or $VerbosePreference asking for verbose output.</summary>
+    private bool IsVerbose() =>
+        (MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose) && verbose is SwitchParameter { IsPresent: true })
+        || GetVariableValue("VerbosePreference") is ActionPreference.Continue or ActionPreference.Inquire or ActionPreference.Stop;
+
     private void ReportProblems(HostsDocument document)
     {
+        // The first warnings, then their count (HostsProblemWarnings); -Strict and -Verbose list every one.
+        var all = Strict.IsPresent || IsVerbose();
+        var warned = 0;
         foreach (var problem in document.Problems)
         {
             if (Strict.IsPresent && problem.Kind == HostsProblemKind.Malformed)
             {
                 WriteLoopbackError(HostsErrors.MalformedLine(problem));
             }
-            else
+            else if (all || warned++ < HostsProblemWarnings.Shown)
             {
                 WriteWarning(problem.ToString());
             }
+        }
+
+        if (warned > HostsProblemWarnings.Shown)
+        {
+            WriteWarning(HostsProblemWarnings.Omitted(document.Path, warned - HostsProblemWarnings.Shown));
         }
 
         if (Strict.IsPresent && HostsOsReading.AppliesHere)

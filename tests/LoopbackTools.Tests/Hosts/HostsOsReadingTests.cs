@@ -16,7 +16,7 @@ public sealed class HostsOsReadingTests
     [InlineData("fe80::1%lo app.test\n", "app.test", 1, HostsReadingKind.Skipped, "zone index", "without the zone index")]
     [InlineData("[::1] app.test\n", "app.test", 1, HostsReadingKind.Skipped, "brackets", "without brackets")]
     [InlineData("127.000.0.1 app.test\n", "app.test", 1, HostsReadingKind.Skipped, "leading zero", "without leading zeros")]
-    [InlineData("127.0.0.1 app.test.\n", "app.test", 1, HostsReadingKind.Skipped, "byte for byte", "trailing dot")]
+    [InlineData("127.0.0.1 app.test.\n", "app.test", 1, HostsReadingKind.Skipped, "byte for byte", "without the final dot")]
     [InlineData("127.0.0.1 x\n  127.0.0.2 app.test", "app.test", 2, HostsReadingKind.ReadDifferently, "reads the name 'app.testst'", "end the file with a newline")]
     [InlineData("127.0.0.1 app.test bad!name\n", "app.test", 1, HostsReadingKind.ReadByOsOnly, "looks malformed", "the OS resolver uses it")]
     public void The_line_glibc_reads_otherwise_is_named_with_the_reason_and_the_fix(string text, string name, int line, HostsReadingKind kind, string reason, string remedy)

@@ -27,6 +27,12 @@ public sealed class HostsEntry
     /// <summary>The first name on the line: the canonical name.</summary>
     public string HostName { get; }
 
+    /// <summary>
+    /// <see cref="HostName"/> with its punycode labels decoded (<c>xn--bcher-kva.test</c> reads <c>bücher.test</c>);
+    /// the same as HostName when it has none. The file holds the punycode form: that is what resolvers are asked.
+    /// </summary>
+    public string UnicodeHostName => Formatting.InternationalName.ToUnicode(HostName);
+
     /// <summary>The names after the first.</summary>
     public string[] Aliases { get; }
 

@@ -95,8 +95,24 @@ public static class HostsErrors
         InvalidAddressId,
         ErrorKind.InvalidArgument,
         $"'{address}' is not an IP address.",
-        "Pass an IPv4 or IPv6 address such as 127.0.0.1, ::1 or fe80::1%lo0.",
+        "Pass an IPv4 or IPv6 address such as 127.0.0.1 or ::1.",
         address);
+
+    /// <summary>An address .NET reads but the OS resolver (glibc) would skip in a hosts file: refused before anything is written.</summary>
+    public static LoopbackToolsException UnreadableAddress(string address, string reason, string remedy) => new(
+        InvalidAddressId,
+        ErrorKind.InvalidArgument,
+        $"'{address}' cannot be written to a hosts file: {reason}, so the OS resolver would skip the line.",
+        Capitalized(remedy) + "; the file was not changed.",
+        address);
+
+    /// <summary>A name lookups would not find as written (a trailing dot): refused before anything is written.</summary>
+    public static LoopbackToolsException UnansweredHostName(string name, string reason, string remedy) => new(
+        InvalidHostNameId,
+        ErrorKind.InvalidArgument,
+        $"'{name}' is not written to a hosts file: {reason}.",
+        Capitalized(remedy) + "; the file was not changed.",
+        name);
 
     /// <summary>A -Path that does not name a file-system location (a registry or variable path, an unknown drive).</summary>
     public static LoopbackToolsException InvalidPath(string path, string reason, Exception? inner = null) => new(

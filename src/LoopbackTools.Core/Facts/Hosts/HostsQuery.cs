@@ -21,7 +21,10 @@ public sealed class HostsQuery
     /// <exception cref="Diagnostics.LoopbackToolsException">Hosts.InvalidAddress when an address does not parse.</exception>
     public HostsQuery(IEnumerable<string>? hostNames, IEnumerable<string>? addresses, bool includeDisabled, bool loopbackOnly)
     {
-        _names = (hostNames ?? Enumerable.Empty<string>()).Where(n => !string.IsNullOrEmpty(n)).Select(n => new WildcardPattern(n)).ToArray();
+        // An international name is also looked for in the punycode form the editor writes (bücher.test: xn--bcher-kva.test).
+        _names = (hostNames ?? Enumerable.Empty<string>()).Where(n => !string.IsNullOrEmpty(n))
+            .SelectMany(n => WildcardPattern.ContainsWildcards(n) || Formatting.InternationalName.IsAscii(n) || Formatting.InternationalName.ToAscii(n) is not { } ascii ? new[] { n } : new[] { n, ascii })
+            .Select(n => new WildcardPattern(n)).ToArray();
         _addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var text in addresses ?? Enumerable.Empty<string>())
         {

@@ -144,7 +144,7 @@ public sealed class HostsEditor
             throw HostsErrors.InvalidUpdate("Remove needs a host name, an address, or an entry from Get-HostsEntry.");
         }
 
-        var wanted = string.IsNullOrEmpty(address) ? null : HostsInput.Address(address).Normalized;
+        var wanted = string.IsNullOrEmpty(address) ? null : HostsInput.AddressToMatch(address).Normalized;
         var pattern = string.IsNullOrEmpty(hostName) ? null : new WildcardPattern(hostName!);
         var changes = new List<HostsLineChange>();
         var candidates = pattern is null ? CurrentEntries(false) : CurrentEntriesNaming(hostName!);

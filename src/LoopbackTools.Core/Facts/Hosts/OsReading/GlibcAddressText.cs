@@ -23,6 +23,28 @@ internal static class GlibcAddressText
         return ParseV6(text, start, end, v6) ? v6 : null;
     }
 
+    /// <summary>Whether glibc reads <paramref name="text"/> as an address (see <see cref="WhyNot"/> when not).</summary>
+    public static bool Reads(string text)
+    {
+        if (text is null || text.Length == 0 || HasNonAscii(text))
+        {
+            return false;
+        }
+
+        var bytes = System.Text.Encoding.ASCII.GetBytes(text);
+        return Parse(bytes, 0, bytes.Length) is not null;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without the brackets of a URL's IPv6 literal (<c>[::1]</c> is <c>::1</c>): the address
+    /// meant, in the form glibc reads. Anything else is returned as given.
+    /// </summary>
+    public static string WithoutBrackets(string text)
+    {
+        var bracketed = text.Length > 2 && text[0] == '[' && text[text.Length - 1] == ']' && text.IndexOf(':') > 0;
+        return bracketed ? text.Substring(1, text.Length - 2) : text;
+    }
+
     /// <summary>Why glibc does not read <paramref name="token"/> as an address, and how to write it, in words a user can act on.</summary>
     public static (string Reason, string Remedy) WhyNot(string token)
     {

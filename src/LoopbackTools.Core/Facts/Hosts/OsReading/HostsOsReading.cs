@@ -246,6 +246,13 @@ public static class HostsOsReading
         {
             var offset = OffsetOf(n);
             var line = _glibc.LineAt(offset);
+            if (line is not null && Agrees(line, offset, entry) && _name is null && UnaskedName(n, entry) is { } unasked)
+            {
+                // Read as it looks, but under a name no usual lookup asks for: the editor's rule (HostsInput) for names.
+                _found.Add(unasked);
+                return;
+            }
+
             if (line is null || Agrees(line, offset, entry))
             {
                 return;
@@ -253,6 +260,20 @@ public static class HostsOsReading
 
             _explained.Add(line.LineNumber);
             _found.Add(Explain(n, entry, line, offset));
+        }
+
+        /// <summary>The first name of the line that lookups as programs make them do not find (GlibcNameText), as a difference; null: none.</summary>
+        private static HostsReadingDifference? UnaskedName(int n, HostsEntry entry)
+        {
+            foreach (var name in new[] { entry.HostName }.Concat(entry.Aliases))
+            {
+                if (GlibcNameText.WhyNotAsked(name) is { } fault)
+                {
+                    return new HostsReadingDifference(n, HostsReadingKind.ReadDifferently, Line(n, "names '" + name + "': " + fault.Reason), fault.Remedy);
+                }
+            }
+
+            return null;
         }
 
         private HostsReadingDifference Explain(int n, HostsEntry entry, GlibcHostsLine line, int offset)
@@ -299,6 +320,11 @@ public static class HostsOsReading
             if (_name is not null)
             {
                 var written = new[] { entry.HostName }.Concat(entry.Aliases).First(a => DnsName.AreEqual(a, _name));
+                if (GlibcNameText.WhyNotAsked(written) is { } fault)
+                {
+                    return new HostsReadingDifference(n, HostsReadingKind.Skipped, Line(n, string.Format(CultureInfo.InvariantCulture, "names '{0}', which glibc does not match with '{1}': {2}", written, _name, fault.Reason)), fault.Remedy);
+                }
+
                 return new HostsReadingDifference(n, HostsReadingKind.Skipped, Line(n, string.Format(CultureInfo.InvariantCulture, "names '{0}', which glibc does not match with '{1}': it compares names byte for byte, folding only ASCII letters (no trailing-dot or Unicode rule)", written, _name)), "write the name exactly as clients ask for it: without a trailing dot, an international name in punycode (xn--...)");
             }
 

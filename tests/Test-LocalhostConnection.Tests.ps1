@@ -188,6 +188,83 @@ Describe 'Test-LocalhostConnection input' {
     }
 }
 
+Describe 'IP literals as -Name (issue 31)' {
+    BeforeAll {
+        $script:v4Only = Start-Listener ([ipaddress]::Loopback)
+        $script:v4Port = $script:v4Only.LocalEndpoint.Port
+    }
+    AfterAll { $script:v4Only.Stop() }
+
+    It 'judges [::1] for that address: brackets stripped, no lookup, no first-address trap, [v6]:port everywhere' {
+        $rows = @(Test-LocalhostConnection -Port $script:v4Port -Name '[::1]')
+        $rows.Name | Sort-Object -Unique | Should -BeExactly '[::1]'
+        ($rows | Where-Object Step -eq HostsFile).Status | Should -Be 'Skipped'
+        ($rows | Where-Object Step -eq Resolution).Status | Should -Be 'Skipped'
+        ($rows | Where-Object Step -eq Resolution).Finding | Should -BeLike '*address literal*without a lookup*'
+        $connect = $rows | Where-Object Step -eq Connect
+        $connect.Status | Should -Be 'Fail'
+        $connect.Finding | Should -Not -BeLike '*first-address trap*'
+        $connect.Finding | Should -BeLike "``[::1``]:$($script:v4Port) refuses, but 127.0.0.1 accepts*"
+        $text = $rows | Out-String -Width 80
+        $text | Should -Match ([regex]::Escape("Target: [::1]:$($script:v4Port)"))
+        $text | Should -Not -Match "(?<!\[)::1:$($script:v4Port)"
+    }
+
+    It 'reads ::1 without brackets the same way, and passes a loopback literal that accepts' {
+        (Test-LocalhostConnection -Port $script:v4Port -Name '::1').Name | Sort-Object -Unique | Should -BeExactly '[::1]'
+        $connect = Test-LocalhostConnection -Port $script:v4Port -Name 127.0.0.1 | Where-Object Step -eq Connect
+        $connect.Status | Should -Be 'Pass'
+        $connect.Finding | Should -BeExactly "127.0.0.1:$($script:v4Port) accepts"
+    }
+
+    It 'never connects to a literal outside loopback: the Connect step says so, and no step talks about localhost' {
+        $rows = @(Test-LocalhostConnection -Port $script:v4Port -Name 192.0.2.1)
+        $connect = $rows | Where-Object Step -eq Connect
+        $connect.Status | Should -Be 'Skipped'
+        $connect.Finding | Should -BeLike "192.0.2.1 is not a loopback address: this checklist tests this machine's loopback*sends nothing to 192.0.2.1:$($script:v4Port)*"
+        $connect.Evidence | Where-Object { $_ -like '192.0.2.1*' } | Should -BeNullOrEmpty
+        $rows.Finding | Where-Object { $_ -like '*bound to loopback only*' -or $_ -like '*localhost*' } | Should -BeNullOrEmpty
+        ($rows | Where-Object Step -eq Bind).Finding | Should -BeLike 'bound to 127.0.0.1, not to 192.0.2.1*'
+    }
+
+    It 'refuses an IPv6 zone with Dns.ZonedAddress and the reason, in all three cmdlets' {
+        Test-LocalhostConnection -Port $script:v4Port -Name 'fe80::1%lo' -ErrorVariable e1 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Test-LocalhostResolution -Name '[fe80::1%lo]' -ErrorVariable e2 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        { Wait-LocalhostConnection -Port $script:v4Port -HostName 'fe80::1%lo' -TimeoutSec 1 -ErrorAction Stop } | Should -Throw -ErrorId 'Dns.ZonedAddress'
+        foreach ($e in $e1[0], $e2[0]) {
+            $e.FullyQualifiedErrorId | Should -BeLike 'Dns.ZonedAddress,*'
+            $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $e.Exception.Message | Should -BeLike '*zone index (%lo)*'
+            $e.ErrorDetails.RecommendedAction | Should -BeLike '*::1 or 127.0.0.1*'
+        }
+    }
+
+    It 'asks no DNS server and no hosts file for a literal: dnsmasq at 127.0.0.53:53, named by resolv.conf, logs no question' -Tag 'Linux' {
+        Assert-TestComponent -Available ((& id -u) -eq '0') -Because 'a private mount namespace needs root: run scripts/test.sh as root'
+        $dns = Start-TestDnsmasq -Address 127.0.0.53 -Port 53 -LogQueries
+        Assert-TestComponent -Available ($null -ne $dns) -Because 'dnsmasq is not installed here'
+        try {
+            $before = @(Get-Content $dns.Log | Where-Object { $_ -match 'query\[' }).Count
+            $before | Should -BeGreaterThan 0 # the log is real: the readiness questions are in it
+            $rows = Invoke-WithEtcFile @{ 'resolv.conf' = "nameserver 127.0.0.53`n"; hosts = "127.0.0.1 localhost`n" } @"
+@(Test-LocalhostConnection -Port $($script:v4Port) -Name '[::1]'
+  Test-LocalhostConnection -Port $($script:v4Port) -Name 192.0.2.1
+  Test-LocalhostResolution -Name '[::1]' -Port $($script:v4Port)
+  Test-LocalhostResolution -Name '[::1]' -DnsServer $($dns.Server) -Layer DnsServer
+  Wait-LocalhostConnection -Port $($script:v4Port) -HostName 127.0.0.1 -TimeoutSec 2)
+"@
+            $rows.Count | Should -BeGreaterThan 10
+            $resolution = $rows | Where-Object { $_.PSObject.TypeNames -contains 'Deserialized.LoopbackTools.LocalhostResolutionResult' }
+            $resolution | Where-Object Layer -eq DnsServer | Should -BeNullOrEmpty
+            $resolution | Where-Object Status -eq Fail | Where-Object Layer -ne Port | Should -BeNullOrEmpty
+            ($resolution | Where-Object Layer -eq OsResolver).Finding | Should -BeLike '*address literal*DNS servers are not asked*'
+            $after = @(Get-Content $dns.Log | Where-Object { $_ -match 'query\[' })
+            $after.Count | Should -Be $before -Because "no question may reach DNS for a literal: $($after -join '; ')"
+        }
+        finally { Stop-TestProcess $dns.Process }
+    }
+}
+
 Describe 'Test-LocalhostConnection on Linux (sealed, real components)' -Tag 'Linux' {
     BeforeEach {
         Assert-TestComponent -Available ((& id -u) -eq '0') -Because 'namespaces and nftables need root: run scripts/test.sh as root'

@@ -32,26 +32,30 @@ function Start-TestDnsmasq {
     <#
     Starts dnsmasq on 127.0.0.1:<free port> with the records of design.md (localhost deliberately answered with
     203.0.113.7 and 2001:db8::7; good.test with loopback) and waits until it answers. Returns @{ Server; Process },
-    or $null when dnsmasq is not installed. Stop it with Stop-TestProcess.
+    or $null when dnsmasq is not installed. Stop it with Stop-TestProcess. -Address and -Port put it elsewhere
+    (127.0.0.53 and 53: where a resolv.conf can name it); -LogQueries logs every question to the file in Log.
     #>
+    param([string] $Address = '127.0.0.1', [int] $Port, [switch] $LogQueries)
     $dnsmasq = Get-Command dnsmasq -ErrorAction SilentlyContinue
     if (-not $dnsmasq -and (Test-Path /usr/sbin/dnsmasq)) { $dnsmasq = Get-Command /usr/sbin/dnsmasq }
     if (-not $dnsmasq) { return $null }
-    $port = Get-FreePort
+    $port = if ($Port) { $Port } else { Get-FreePort }
     $arguments = @(
         '--keep-in-foreground', '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--bind-interfaces',
-        '--listen-address=127.0.0.1', "--port=$port", '--pid-file=', '--log-facility=-',
+        "--listen-address=$Address", "--port=$port", '--pid-file=', '--log-facility=-',
         '--local=/localhost/', '--local=/test/', '--host-record=localhost,203.0.113.7,2001:db8::7', '--host-record=good.test,127.0.0.1,::1')
     # As root, dnsmasq would drop to nobody, whose group may be missing (docs/decisions.md 8).
     if ((& id -u) -eq '0') { $arguments += '--user=root' }
-    $process = Start-Process -FilePath $dnsmasq.Source -ArgumentList $arguments -PassThru -RedirectStandardError ([System.IO.Path]::GetTempFileName())
-    $server = "127.0.0.1:$port"
+    if ($LogQueries) { $arguments += '--log-queries' }
+    $log = [System.IO.Path]::GetTempFileName() # --log-facility=- writes to stderr
+    $process = Start-Process -FilePath $dnsmasq.Source -ArgumentList $arguments -PassThru -RedirectStandardError $log
+    $server = "${Address}:$port"
     foreach ($attempt in 1..100) {
         $ready = Test-LocalhostResolution -Name good.test -Layer DnsServer -DnsServer $server -TimeoutSec 1
         if ($ready.Status -eq 'Pass') { break }
         Start-Sleep -Milliseconds 50
     }
-    [pscustomobject]@{ Server = $server; Process = $process }
+    [pscustomobject]@{ Server = $server; Process = $process; Log = $log }
 }
 
 function Start-TestTlsServer {

@@ -94,6 +94,23 @@ Describe 'Wait-LocalhostConnection on a port that is up' {
         [pscustomobject]@{ HostPort = 0 } | Wait-LocalhostConnection -Quiet -ErrorAction SilentlyContinue | Should -BeFalse
     }
 
+    It 'takes an address literal as -HostName: [::1] and ::1 show as [::1]; one outside loopback is refused, nothing sent' {
+        $v6 = Start-Listener ([ipaddress]::IPv6Loopback)
+        try {
+            foreach ($name in '[::1]', '::1') {
+                $wait = Wait-LocalhostConnection -Port $v6.LocalEndpoint.Port -HostName $name -TimeoutSec 2
+                $wait.HostName | Should -BeExactly '[::1]'
+                $wait.RemoteAddress | Should -Be '::1'
+            }
+        }
+        finally { $v6.Stop() }
+        $failure = $null
+        try { Wait-LocalhostConnection -Port $script:port -HostName 192.0.2.1 -TimeoutSec 5 -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'Connection.NotLoopback,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.Exception.Message | Should -BeLike "*192.0.2.1 is not a loopback address*sends nothing*"
+    }
+
     It 'refuses a -StatusCode that is not a status: Connection.InvalidStatusCode' {
         $failure = $null
         try { Wait-LocalhostConnection -Port $script:port -Http -StatusCode 'ok' -ErrorAction Stop } catch { $failure = $_ }

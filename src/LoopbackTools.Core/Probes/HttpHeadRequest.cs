@@ -110,9 +110,7 @@ internal static class HttpHeadRequest
         return parts.Length >= 2 && parts[0].StartsWith("HTTP/", StringComparison.Ordinal) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out status);
     }
 
-    public static string Host(IPEndPoint endpoint) => endpoint.AddressFamily == AddressFamily.InterNetworkV6
-        ? $"[{endpoint.Address}]:{endpoint.Port}"
-        : $"{endpoint.Address}:{endpoint.Port}";
+    public static string Host(IPEndPoint endpoint) => Addressing.EndpointText.Of(endpoint);
 
     public static string Printable(string text)
     {

@@ -23,7 +23,7 @@ public static class ConnectionProbe
     public static Report RunInOwnNetwork(string hosts, string setup, int port, params string[] arguments) =>
         Parse(ResolutionProbeProcess.RunInOwnNetwork(hosts, setup, Arguments(port, arguments)));
 
-    private static Report Parse(string json) => new(JsonSerializer.Deserialize<LocalhostConnectionStep[]>(json, Json)!);
+    public static Report Parse(string json) => new(JsonSerializer.Deserialize<LocalhostConnectionStep[]>(json, Json)!);
 
     private static string[] Arguments(int port, string[] arguments)
     {

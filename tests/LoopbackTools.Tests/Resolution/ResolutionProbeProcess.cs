@@ -52,11 +52,15 @@ public static class ResolutionProbeProcess
     /// any address at all would leave the process (and die on lo, inside that namespace) and be counted by an nftables
     /// rule on UDP and TCP port 53. Returns the probe's JSON and the packets counted.
     /// </summary>
-    public static (string Output, long Port53Packets) RunCountingDnsPackets(string hostsText, string resolvText, params string[] arguments)
+    public static (string Output, long Port53Packets) RunCountingDnsPackets(string hostsText, string resolvText, params string[] arguments) =>
+        RunCountingPackets(hostsText, resolvText, new[] { "udp dport 53", "tcp dport 53" }, arguments);
+
+    /// <summary>As <see cref="RunCountingDnsPackets"/>, counting the outgoing packets that match any of <paramref name="matches"/> (nft expressions such as "ip daddr 192.0.2.1").</summary>
+    public static (string Output, long Packets) RunCountingPackets(string hostsText, string resolvText, string[] matches, params string[] arguments)
     {
-        const string network = "ip link set lo up && ip route add default dev lo && " +
+        var network = "ip link set lo up && ip route add default dev lo && ip -6 route add default dev lo && " +
             "nft add table inet lbt && nft add chain inet lbt out '{ type filter hook output priority 0; }' && " +
-            "nft add rule inet lbt out udp dport 53 counter && nft add rule inet lbt out tcp dport 53 counter && ";
+            string.Concat(matches.Select(m => $"nft add rule inet lbt out {m} counter && "));
         var result = InChild(hostsText, resolvText, "--net --mount", network, arguments, "; echo '=====' && nft -j list ruleset");
         var parts = result.Output.Split("=====");
         using var rules = JsonDocument.Parse(parts[1]);

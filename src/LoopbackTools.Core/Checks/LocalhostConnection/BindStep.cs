@@ -30,6 +30,11 @@ internal static class BindStep
             // Measured: the kernel would hand a connection to none of these addresses to any listener on the port.
             var bound = string.Join(", ", listeners.Select(ListenerText.Where).Distinct());
             var resolved = AddressSet.Join(facts.Resolved);
+            if (facts.Literal is not null)
+            {
+                return StepVerdict.Fail(LiteralName.NotServed(facts, bound, ListenerText.Endpoint(listeners[0])), evidence);
+            }
+
             return StepVerdict.Fail($"bound to {bound}, which {facts.Name} does not resolve to ({resolved}): clients of {facts.Name} cannot reach it - bind the server to {BindTarget(facts, listeners[0])}, or connect to {ListenerText.Endpoint(listeners[0])}", evidence);
         }
 
@@ -37,6 +42,11 @@ internal static class BindStep
         {
             var proxy = listeners.Any(ListenerStep.IsEngineProxy) ? "publish the container port on 127.0.0.1" : "bind to 127.0.0.1 and ::1";
             return StepVerdict.Warn($"bound to all interfaces ({string.Join(", ", wildcard)}): reachable from the network, not only from this machine - {proxy} if only local clients should connect", evidence);
+        }
+
+        if (loopback.Length == 0 && facts.Literal is { } literal && facts.Serving(literal) is { } serving)
+        {
+            return StepVerdict.Pass($"bound to {ListenerText.Where(serving)}, which serves {facts.Name}", evidence);
         }
 
         if (loopback.Length == 0)

@@ -43,6 +43,11 @@ internal static class ConnectStep
 
     public static StepVerdict Judge(ConnectionFacts facts)
     {
+        if (facts.Literal is { } literal)
+        {
+            return LiteralName.Connect(facts, literal, NothingAccepts);
+        }
+
         var name = facts.Name;
         var port = facts.Port;
         var evidence = facts.Attempts.Concat(facts.ListenerAttempts).Select(a => a.Shown).ToArray();
@@ -129,6 +134,5 @@ internal static class ConnectStep
     private static string[] WithLoopback(string[] evidence, ConnectionFacts facts) =>
         evidence.Concat(facts.Loopback?.Evidence() ?? Enumerable.Empty<string>()).ToArray();
 
-    private static string Endpoint(IPAddress address, int port) =>
-        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]:{port}" : $"{address}:{port}";
+    private static string Endpoint(IPAddress address, int port) => EndpointText.Of(address, port);
 }

@@ -13,6 +13,14 @@ internal static class ConnectionErrors
     public const string InvalidStatusCodeId = "Connection.InvalidStatusCode";
     public const string InvalidPathId = "Connection.InvalidPath";
     public const string WaitTimedOutId = "Connection.WaitTimedOut";
+    public const string NotLoopbackId = "Connection.NotLoopback";
+
+    public static LoopbackToolsException NotLoopback(System.Net.IPAddress address) => new(
+        NotLoopbackId,
+        ErrorKind.InvalidArgument,
+        $"{address} is not a loopback address: Wait-LocalhostConnection waits for this machine's loopback (127.0.0.0/8, ::1) and sends nothing to another address.",
+        "Give localhost, 127.0.0.1, ::1 or a name that resolves to loopback; wait for a remote host with a client there.",
+        address.ToString());
 
     public static LoopbackToolsException InvalidPort(int port) => new(
         InvalidPortId,

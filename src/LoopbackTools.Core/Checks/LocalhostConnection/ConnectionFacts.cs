@@ -8,8 +8,9 @@ namespace LoopbackTools.Connection;
 /// <summary>Everything measured once for a name and port; each step judges a part of it.</summary>
 internal sealed class ConnectionFacts
 {
-    public ConnectionFacts(string name, int port, IReadOnlyList<LoopbackListener>? listeners, string listenerFailure, IPAddress[] resolved, IReadOnlyList<ConnectAttempt> attempts, Binding.PortBindFacts? bindFacts = null, IReadOnlyList<ConnectAttempt>? listenerAttempts = null, LoopbackState? loopback = null, Listeners.OtherNamespaceSweep? elsewhere = null, IReadOnlyList<ForwardedListener>? forwards = null)
+    public ConnectionFacts(string name, int port, IReadOnlyList<LoopbackListener>? listeners, string listenerFailure, IPAddress[] resolved, IReadOnlyList<ConnectAttempt> attempts, Binding.PortBindFacts? bindFacts = null, IReadOnlyList<ConnectAttempt>? listenerAttempts = null, LoopbackState? loopback = null, Listeners.OtherNamespaceSweep? elsewhere = null, IReadOnlyList<ForwardedListener>? forwards = null, IPAddress? literal = null)
     {
+        Literal = literal;
         Forwards = forwards ?? System.Array.Empty<ForwardedListener>();
         Elsewhere = elsewhere;
         Loopback = loopback;
@@ -24,6 +25,9 @@ internal sealed class ConnectionFacts
     }
 
     public string Name { get; }
+
+    /// <summary>The address when the name is an IP literal (used as is, never looked up); null for a host name.</summary>
+    public IPAddress? Literal { get; }
 
     public int Port { get; }
 

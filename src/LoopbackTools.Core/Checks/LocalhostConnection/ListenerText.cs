@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Sockets;
+using LoopbackTools.Addressing;
 
 namespace LoopbackTools.Connection;
 
@@ -10,11 +10,9 @@ internal static class ListenerText
         ? string.Format(CultureInfo.InvariantCulture, "{0} (pid {1})", listener.Process ?? "a process", pid)
         : "a process whose owner is hidden";
 
-    public static string Endpoint(LoopbackListener listener) => listener.AddressFamily == AddressFamily.InterNetworkV6
-        ? string.Format(CultureInfo.InvariantCulture, "[{0}]:{1}", listener.LocalAddress, listener.Port)
-        : string.Format(CultureInfo.InvariantCulture, "{0}:{1}", listener.LocalAddress, listener.Port);
+    public static string Endpoint(LoopbackListener listener) => EndpointText.Of(listener.LocalAddress, listener.Port);
 
-    public static string Where(LoopbackListener listener) => listener.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + listener.LocalAddress + "]" : listener.LocalAddress;
+    public static string Where(LoopbackListener listener) => EndpointText.Host(listener.LocalAddress);
 
     /// <summary>The accept queue as ss -ltn shows it (Recv-Q / Send-Q of a LISTEN socket).</summary>
     public static string Queue(LoopbackListener listener) =>

@@ -38,7 +38,8 @@ public sealed class LocalhostConnectionCheck
         }
 
         Validate(options);
-        var name = options.Name.Trim();
+        var literal = NameLiteral.Parse(options.Name);
+        var name = literal is null ? options.Name.Trim() : NameLiteral.Shown(literal);
         var port = options.Port;
 
         var scan = Task.Run(() => ListenerStep.Scan(port, cancellationToken), cancellationToken);
@@ -48,11 +49,16 @@ public sealed class LocalhostConnectionCheck
         // Read before this check's own connections, which would otherwise show up holding or waiting on the port.
         var bindRead = Task.Run(() => PortBindFacts.Read(port, cancellationToken), cancellationToken);
         var loopbackRead = Task.Run(() => LoopbackState.Read(cancellationToken), cancellationToken);
-        var lookup = OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken);
-        var (hosts, unread) = HostsStep(name, options.HostsFilePath);
+        // A literal is used as is: no lookup, no hosts file (docs/decisions.md 107).
+        var lookup = literal is null
+            ? OsResolverLayer.LookupAsync(name, options.Timeout, cancellationToken)
+            : Task.FromResult<(IPAddress[]? Addresses, string Failure)>((new[] { literal }, string.Empty));
+        var (hosts, unread) = literal is null
+            ? HostsStep(name, options.HostsFilePath)
+            : (LiteralName.HostsFile(name), Array.Empty<HostsReadingDifference>());
         var (addresses, failure) = await lookup.ConfigureAwait(false);
         var resolved = MappedAddress.UnmapAll(addresses);
-        var attempts = await ConnectStep.AttemptAsync(resolved, port, options.Timeout, cancellationToken).ConfigureAwait(false);
+        var attempts = await ConnectStep.AttemptAsync(LiteralName.Connectable(literal, resolved), port, options.Timeout, cancellationToken).ConfigureAwait(false);
         var (listeners, listenerFailure) = await scan.ConfigureAwait(false);
         // Nothing here: look in every other network namespace of the machine (containers, ip netns, services).
         var elsewhere = listeners is { Count: 0 } && !attempts.Any(a => a.Accepted)
@@ -61,7 +67,7 @@ public sealed class LocalhostConnectionCheck
         var forwards = ForwardedListener.MeasureAsync(listeners, options.Timeout, cancellationToken);
         var listenerAttempts = await ConnectStep.AttemptListenersAsync(listeners, attempts, port, options.Timeout, cancellationToken).ConfigureAwait(false);
         var bindFacts = listeners is { Count: 0 } ? (await bindRead.ConfigureAwait(false)).WithWindows(options.Timeout) : null;
-        var facts = new ConnectionFacts(name, port, listeners, listenerFailure, resolved, attempts, bindFacts, listenerAttempts, await loopbackRead.ConfigureAwait(false), elsewhere is null ? null : await elsewhere.ConfigureAwait(false), await forwards.ConfigureAwait(false));
+        var facts = new ConnectionFacts(name, port, listeners, listenerFailure, resolved, attempts, bindFacts, listenerAttempts, await loopbackRead.ConfigureAwait(false), elsewhere is null ? null : await elsewhere.ConfigureAwait(false), await forwards.ConfigureAwait(false), literal);
 
         var firewall = FirewallStep.JudgeAsync(facts, options, cancellationToken);
         var container = ContainerStep.JudgeAsync(facts, options, cancellationToken);
@@ -73,7 +79,7 @@ public sealed class LocalhostConnectionCheck
         {
             ListenerStep.Judge(facts, options.ProcessName, cancellationToken).For(name, port, ConnectionStep.Listener),
             hosts.For(name, port, ConnectionStep.HostsFile),
-            ResolutionStep(name, addresses, failure, unread).For(name, port, ConnectionStep.Resolution),
+            (literal is null ? ResolutionStep(name, addresses, failure, unread) : LiteralName.Resolution(name, literal)).For(name, port, ConnectionStep.Resolution),
             ConnectStep.Judge(facts).For(name, port, ConnectionStep.Connect),
         };
         if (tls is not null)
@@ -110,7 +116,7 @@ public sealed class LocalhostConnectionCheck
     /// <summary>What -Quiet returns: true when no step failed.</summary>
     public static bool Healthy(IEnumerable<LocalhostConnectionStep> steps) => StepVerdict.AllHealthy(steps.Select(s => s.Status));
 
-    /// <exception cref="LoopbackToolsException">Connection.InvalidPort; Dns.InvalidName.</exception>
+    /// <exception cref="LoopbackToolsException">Connection.InvalidPort; Dns.InvalidName; Dns.ZonedAddress.</exception>
     public static void Validate(LocalhostConnectionOptions options)
     {
         if (!TcpPort.IsValid(options.Port))
@@ -118,7 +124,10 @@ public sealed class LocalhostConnectionCheck
             throw ConnectionErrors.InvalidPort(options.Port);
         }
 
-        DnsName.Normalize(options.Name);
+        if (NameLiteral.Parse(options.Name) is null)
+        {
+            DnsName.Normalize(options.Name);
+        }
     }
 
     private static ProxyEnvironment ProxyVariables(LocalhostConnectionOptions options) =>

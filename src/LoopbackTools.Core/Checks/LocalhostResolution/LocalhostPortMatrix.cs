@@ -69,6 +69,7 @@ internal sealed class LocalhostPortMatrix
         var rank = attempt.Choice;
         var why = ConnectWording.Explained(address, attempt.Outcome);
         var status = judged.StatusAt(attempt);
+        var literal = Dns.NameLiteral.Parse(name) is not null; // an address literal is not "resolved": it is the address
         if (judged.Shape == ConnectShape.NothingAccepts)
         {
             return new StepVerdict(status, $"nothing accepts connections on port {port} at any loopback address ({why}): start the server, or check its port", Array.Empty<string>());
@@ -79,17 +80,22 @@ internal sealed class LocalhostPortMatrix
         {
             if (listener is not null && AddressClassifier.IsUnspecified(listener.Address))
             {
-                var bound = AddressSet.IsIPv6(listener.Address) ? $"[{listener.Address}]" : listener.Address.ToString();
+                var bound = EndpointText.Host(listener.Address);
                 return StepVerdict.Warn($"listening on {bound}: reachable from the network, not only from this machine - bind to 127.0.0.1 and ::1 if only local clients should connect");
             }
 
             var reachableByName = judged.ByName.Any(a => a.Accepted);
+            if (literal)
+            {
+                return rank > 0 ? StepVerdict.Pass($"the server accepts at {name}") : new StepVerdict(status, $"the server accepts on {address} too", Array.Empty<string>());
+            }
+
             return rank > 0 || reachableByName || order.Count == 0
                 ? StepVerdict.Pass(rank > 0 ? $"{name} resolves to {address} (choice {rank}) and the server accepts there" : $"the server accepts on {address} too; {name} does not resolve to it")
                 : StepVerdict.Warn($"the server listens on {address}, but {name} does not resolve to it: clients using the name never come here");
         }
 
-        var finding = rank switch
+        var finding = literal ? $"{EndpointText.Of(address, port)}: {why}, but the server listens only on {where} - connect to {where}, or bind the server to {address} too" : rank switch
         {
             1 => $"{name} resolves to {address} first but the server listens only on {where}: clients that try {AddressSet.Family(address)} first will fail ({why}) - bind to {address} too, or to {name} on both families",
             > 1 when status == ConnectionStatus.Warn => $"{name} also resolves to {address}, but nothing accepts there ({why}): clients that try only this address fail - bind to {address} too",

@@ -37,10 +37,20 @@ public sealed class LocalhostResolutionCheck
             throw new ArgumentNullException(nameof(options));
         }
 
-        DnsName.Normalize(name); // rejects bad names and ports before any lookup
+        var literal = NameLiteral.Parse(name); // rejects a zoned address; a literal is never looked up
+        if (literal is null)
+        {
+            DnsName.Normalize(name); // rejects bad names and ports before any lookup
+        }
+
         if (port.HasValue)
         {
             LocalhostPortMatrix.ValidatePort(port.Value);
+        }
+
+        if (literal is not null)
+        {
+            return await LiteralAsync(literal, options, port, cancellationToken).ConfigureAwait(false);
         }
 
         var shown = name.Trim();
@@ -76,6 +86,30 @@ public sealed class LocalhostResolutionCheck
         if (matrix is not null)
         {
             results.AddRange(await matrix.ConfigureAwait(false));
+        }
+
+        return new LocalhostResolutionReport(results);
+    }
+
+    /// <summary>
+    /// An address literal (docs/decisions.md 107): one OsResolver row saying it is used as is (no hosts-file row, no DNS
+    /// question), then the port matrix over it and 127.0.0.1 and ::1 - only when it is loopback: nothing is sent elsewhere.
+    /// </summary>
+    private async Task<LocalhostResolutionReport> LiteralAsync(IPAddress literal, LocalhostResolutionOptions options, int? port, CancellationToken cancellationToken)
+    {
+        var shown = NameLiteral.Shown(literal);
+        var loopback = Addressing.AddressClassifier.IsLoopback(literal);
+        var results = new List<LocalhostResolutionResult>();
+        if (options.Includes(ResolutionLayer.OsResolver) || options.Includes(ResolutionLayer.HostsFile) || options.Includes(ResolutionLayer.DnsServer))
+        {
+            var unsent = port.HasValue && !loopback ? $"; it is not loopback, so no connection is made to it on port {port} (this module tests this machine's loopback only)" : string.Empty;
+            results.Add(new LocalhostResolutionResult(shown, ResolutionLayer.OsResolver, OsResolverLayer.ServerLabel, new[] { literal.ToString() }, loopback, string.Empty, ResolutionStatus.Pass,
+                $"{shown} is an address literal: clients use {literal} as is, without a lookup - the hosts file and DNS servers are not asked{unsent}"));
+        }
+
+        if (port.HasValue && loopback)
+        {
+            results.AddRange(await _matrix.ProbeAsync(shown, new[] { literal }, port.Value, options.Timeout, cancellationToken).ConfigureAwait(false));
         }
 
         return new LocalhostResolutionReport(results);

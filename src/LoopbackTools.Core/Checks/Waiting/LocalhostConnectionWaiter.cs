@@ -47,7 +47,7 @@ public sealed class LocalhostConnectionWaiter
         progress?.Report(new WorkProgress(Activity, $"{Target(options)} did not answer: running Test-LocalhostConnection's checklist", 0, 0));
         var check = new LocalhostConnectionOptions(options.Port)
         {
-            Name = LiteralOrName(options.HostName),
+            Name = options.HostName,
             Http = options.Http,
             Https = options.Https,
             HostsFilePath = options.HostsFilePath,
@@ -71,11 +71,18 @@ public sealed class LocalhostConnectionWaiter
             throw new ArgumentNullException(nameof(options));
         }
 
-        var name = LiteralOrName(options.HostName);
-        LocalhostConnectionCheck.Validate(new LocalhostConnectionOptions(options.Port) { Name = name });
+        LocalhostConnectionCheck.Validate(new LocalhostConnectionOptions(options.Port) { Name = options.HostName });
+        var address = Dns.NameLiteral.Parse(options.HostName);
+        if (address is not null && !AddressClassifier.IsLoopback(address))
+        {
+            // This machine's loopback only: nothing is ever sent to another address (docs/decisions.md 107).
+            throw ConnectionErrors.NotLoopback(address);
+        }
+
+        var name = address is null ? options.HostName.Trim() : Dns.NameLiteral.Shown(address); // a literal is never looked up: as in a Host header
         var statuses = options.Http || options.Https ? HttpStatusSet.Parse(options.StatusCodes) : null;
         var path = RequestPath(options.Path);
-        var literal = IPAddress.TryParse(name, out var address) ? new[] { address } : null;
+        var literal = address is null ? null : new[] { address };
         var target = Target(options);
         var watch = Stopwatch.StartNew();
         var rounds = 0;
@@ -98,7 +105,7 @@ public sealed class LocalhostConnectionWaiter
                 var won = attempts.FirstOrDefault(a => a.Succeeded);
                 if (won is not null)
                 {
-                    return (new LocalhostConnectionWait(options.HostName.Trim(), options.Port, won.Address.ToString(), watch.ElapsedMilliseconds, rounds, won.StatusCode), rounds, string.Empty);
+                    return (new LocalhostConnectionWait(Shown(options.HostName), options.Port, won.Address.ToString(), watch.ElapsedMilliseconds, rounds, won.StatusCode), rounds, string.Empty);
                 }
 
                 lastRound = string.Join(", ", attempts.Select(a => a.ToString()));
@@ -180,19 +187,13 @@ public sealed class LocalhostConnectionWaiter
     private static TimeSpan Clamp(TimeSpan remaining) =>
         remaining < MinimumAttempt ? MinimumAttempt : remaining > MaximumAttempt ? MaximumAttempt : remaining;
 
-    /// <summary>"[::1]" as the address ::1 (as in a URL); anything else as given, trimmed.</summary>
-    private static string LiteralOrName(string hostName)
-    {
-        var name = (hostName ?? string.Empty).Trim();
-        return name.Length > 2 && name[0] == '[' && name[name.Length - 1] == ']' && IPAddress.TryParse(name.Substring(1, name.Length - 2), out _)
-            ? name.Substring(1, name.Length - 2)
-            : name;
-    }
+    /// <summary>The name as rows show it: an address literal as in a URL ([::1]), anything else as given, trimmed.</summary>
+    private static string Shown(string hostName) =>
+        Dns.NameLiteral.Parse(hostName) is { } literal ? Dns.NameLiteral.Shown(literal) : (hostName ?? string.Empty).Trim();
 
     private static string Target(LocalhostConnectionWaitOptions options)
     {
-        var name = LiteralOrName(options.HostName);
-        var shown = name.IndexOf(':') >= 0 ? $"[{name}]" : name;
-        return options.Http || options.Https ? $"{(options.Https ? "https" : "http")}://{shown}:{options.Port}{RequestPath(options.Path)}" : $"{shown}:{options.Port}";
+        var endpoint = EndpointText.Of(Shown(options.HostName), options.Port);
+        return options.Http || options.Https ? $"{(options.Https ? "https" : "http")}://{endpoint}{RequestPath(options.Path)}" : endpoint;
     }
 }

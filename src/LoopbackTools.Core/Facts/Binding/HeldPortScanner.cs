@@ -100,8 +100,6 @@ internal static class HeldPortScanner
         var bytes = new byte[v6 ? 16 : 4];
         Array.Copy(buffer, offset, bytes, 0, bytes.Length);
         var address = MappedAddress.Unmap(new IPAddress(bytes));
-        v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-
-        return string.Format(CultureInfo.InvariantCulture, v6 ? "[{0}]:{1}" : "{0}:{1}", address, port);
+        return Addressing.EndpointText.Of(address, port);
     }
 }

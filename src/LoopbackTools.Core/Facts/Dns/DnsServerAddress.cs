@@ -54,8 +54,5 @@ public static class DnsServerAddress
         address.AddressFamily != AddressFamily.InterNetwork || text.Split('.').Length == 4;
 
     /// <summary>The same forms back: <c>127.0.0.1:53</c>, <c>[::1]:53</c>.</summary>
-    public static string Format(IPEndPoint server) =>
-        server.AddressFamily == AddressFamily.InterNetworkV6
-            ? string.Format(CultureInfo.InvariantCulture, "[{0}]:{1}", server.Address, server.Port)
-            : string.Format(CultureInfo.InvariantCulture, "{0}:{1}", server.Address, server.Port);
+    public static string Format(IPEndPoint server) => Addressing.EndpointText.Of(server);
 }

@@ -133,7 +133,7 @@ internal static class PortForwarders
         return parts.Select(p => p.Trim('[', ']')).ToArray();
     }
 
-    private static string Join(string host, string port) => host.IndexOf(':') >= 0 ? $"[{host}]:{port}" : $"{host}:{port}";
+    private static string Join(string host, string port) => Addressing.EndpointText.Host(host) + ":" + port;
 
     private static int? Port(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 && p < 65536 ? p : null;

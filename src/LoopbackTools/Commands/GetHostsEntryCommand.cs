@@ -37,6 +37,7 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostsAddressCompleter))]
     public string[]? Address { get; set; }
 
     [Parameter]

@@ -20,6 +20,7 @@ public sealed class RemoveHostsEntryCommand : HostsLineEditCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostsAddressCompleter))]
     public string? Address { get; set; }
 
     /// <summary>Removed lines as they were, then lines that only lost some names, as they are now.</summary>

@@ -21,6 +21,7 @@ public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostsAddressCompleter))]
     public string? Address { get; set; }
 
     [Parameter]

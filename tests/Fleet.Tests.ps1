@@ -86,6 +86,27 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
         $text | Should -Not -Match '(?m)^Process\s*:'   # a list view would print "Name : value" lines
     }
 
+    It 'prints <Name> from every host whole at 80 columns, naming each host' -ForEach @(
+        @{ Name = 'the checklist'; Command = 'Test-LocalhostConnection -Port 3000'; Table = $false }
+        @{ Name = 'Wait-LocalhostConnection'; Command = 'Wait-LocalhostConnection -Port 3000 -HostName 127.0.0.1 -TimeoutSec 10'; Table = $false }
+        @{ Name = 'the resolution view'; Command = 'Test-LocalhostResolution -Layer HostsFile, OsResolver, Port -Port 3000'; Table = $false }
+        @{ Name = 'the resolution table (Format-Table)'; Command = 'Test-LocalhostResolution -Layer HostsFile, OsResolver, Port -Port 3000'; Table = $true }
+    ) {
+        $rows = @(Invoke-Command -Session $script:sessions -ScriptBlock ([scriptblock]::Create($Command)) -ErrorAction Stop)
+        $text = if ($Table) { $rows | Format-Table | Out-String -Width 80 } else { $rows | Out-String -Width 80 }
+        $lines = @($text -split "`r?`n" | ForEach-Object TrimEnd)
+        @($lines | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty -Because 'no line may be wider than 80 columns'
+        Assert-WordsPrinted -Text $text -Value ($rows | ForEach-Object { $_.PSObject.Properties['Finding'].Value })
+        foreach ($address in $script:fleet) { $text | Should -Match "(^|\s|\[)$([regex]::Escape($address))(\s|\]|$)" -Because "rows from $address say where they come from" }
+        # A table header is whole words on one line (not PS/Co/mp/ut/er), and every cell of a row is whole.
+        foreach ($i in @(0..($lines.Count - 1) | Where-Object { $lines[$_] -match '^-+( +-+)+$' })) {
+            $lines[$i - 1] | Should -Match '^\w{2,}( +\w{2,})+$' -Because 'the table header is printed whole'
+        }
+        foreach ($row in $rows | Where-Object { $_.PSObject.Properties['HostName'] }) {
+            $text | Should -Match "(?m)^$([regex]::Escape($row.HostName)) +$($row.Port) +$([regex]::Escape($row.RemoteAddress)) .* $([regex]::Escape($row.PSComputerName))$"
+        }
+    }
+
     It 'changes nothing on the host when an edit runs remotely under -WhatIf' {
         $hostsFile = '/etc/netns/fleet1/hosts'
         $before = [System.IO.File]::ReadAllBytes($hostsFile)

@@ -151,6 +151,55 @@ Describe 'Argument completers' {
         finally { docker rm -f $name 2>$null | Out-Null }
     }
 
+    It 'completes -Name/-HostName of <_> with localhost and the names of the hosts file' -Tag 'Linux' -ForEach 'Wait-LocalhostConnection 3000 -HostName', 'Test-LocalhostConnection 3000 -Name', 'Test-LocalhostResolution -Name' {
+        Assert-TestComponent -Available ($IsLinux -and (Get-Command unshare -ErrorAction SilentlyContinue) -and [bool]$env:LBT_SEALED) -Because 'the OS hosts file is replaced in a mount namespace: run inside the seal (scripts/test.sh as root)'
+        $line = "$_ "
+        $offered = Invoke-WithEtcFile -File @{ hosts = "127.0.0.1 myapp.test api.myapp.test`n::1 ip6-localhost`n" } -Command "(TabExpansion2 -inputScript '$line' -cursorColumn $($line.Length)).CompletionMatches.CompletionText"
+        $offered | Should -Be @('api.myapp.test', 'ip6-localhost', 'localhost', 'myapp.test') -Because 'the names of /etc/hosts and localhost, not file names'
+    }
+
+    It 'completes the address parameter of <_> with 127.0.0.1, ::1 and the addresses of the hosts file at -Path' -ForEach 'Get-HostsEntry', 'Add-HostsEntry', 'Set-HostsEntry', 'Remove-HostsEntry' {
+        $parameter = if ((Get-Command $_).Parameters['IPAddress']) { 'IPAddress' } else { 'Address' }
+        $offered = Get-Completion "$_ -Path '$($script:Second)' -$parameter "
+        $offered.CompletionText | Should -Be @('127.0.0.1', '::1')
+        $withOther = Get-Completion "$_ -LiteralPath '$($script:First)' -$parameter "
+        ($withOther | Where-Object CompletionText -eq '127.0.0.1').ToolTip | Should -Match 'app1\.test a1\.test app2\.test'
+        Set-Content -LiteralPath "$($script:Folder)/docs" -Value "192.0.2.10 docs.test`n2001:db8::5 six.test"
+        (Get-Completion "$_ -Path '$($script:Folder)/docs' -$parameter 2").CompletionText | Should -Be @('2001:db8::5')
+        (Get-Completion "$_ -Path '$($script:Folder)/docs' -$parameter ").CompletionText | Should -Be @('127.0.0.1', '192.0.2.10', '2001:db8::5', '::1')
+    }
+
+    It 'completes Get-LoopbackListener -AddressFamily with InterNetwork and InterNetworkV6 only' {
+        (Get-Completion 'Get-LoopbackListener -AddressFamily ').CompletionText | Should -Be @('InterNetwork', 'InterNetworkV6')
+        (Get-Completion 'Get-LoopbackListener -AddressFamily InterNetworkV').CompletionText | Should -Be @('InterNetworkV6')
+        (Get-Completion 'Get-LoopbackListener -AddressFamily A').CompletionText | Should -BeNullOrEmpty -Because 'AppleTalk and Atm are not accepted'
+        { Get-LoopbackListener -AddressFamily AppleTalk } | Should -Throw -ErrorId 'ParameterArgumentValidationError,LoopbackTools.Commands.GetLoopbackListenerCommand'
+    }
+
+    It 'completes Test-ContainerPort -Port with the ports the container exposes and publishes' {
+        Assert-TestComponent -Available (Test-ContainerEngine) -Because 'no Linux container engine on DOCKER_HOST'
+        $published = Start-TestContainer -Prefix 'lbt-complete-port'
+        $exposed = Start-TestContainer -Prefix 'lbt-complete-exposed' -Publish ''
+        try {
+            $offered = Get-Completion "Test-ContainerPort -Name $published -Port "
+            $offered.CompletionText | Should -Be @('8080')
+            $offered[0].ToolTip | Should -Match ([regex]::Escape($published) + ' 8080/tcp -> 127\.0\.0\.1:\d+')
+            (Get-Completion "Test-ContainerPort -Name $exposed -Port 80")[0].ToolTip | Should -Match '8080/tcp \(not published\)'
+        }
+        finally { docker rm -f $published $exposed 2>$null | Out-Null }
+    }
+
+    It 'completes Test-ContainerPort -Port with the listening ports when the engine does not answer' {
+        $listener = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $port = [string]$listener.LocalEndpoint.Port
+            $missing = Join-Path $TestDrive 'no-engine.sock'
+            (Get-Completion "Test-ContainerPort -Engine unix://$missing -Name x -Port $($port.Substring(0, 3))").CompletionText | Should -Contain $port
+        }
+        finally { $listener.Stop() }
+    }
+
     It 'offers no container names, quickly and without an error, when the engine does not answer' {
         $missing = Join-Path $TestDrive 'no-engine.sock'
         @(Get-Completion "Test-ContainerPort -Engine unix://$missing -Name x").Count | Should -Be 0

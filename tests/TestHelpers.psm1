@@ -137,6 +137,14 @@ function Get-ViewLine {
     @(($text -split "`r?`n" | ForEach-Object { $_.TrimEnd() }) -join "`n" -replace '^\n+|\n+$' -split "`n")
 }
 
+function Assert-WordsPrinted {
+    <# Every word of each -Value (a finding) is in -Text whole, between spaces or line edges: wrapped, never cut. #>
+    param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Text, [AllowNull()] [object[]] $Value)
+    foreach ($word in @($Value | Where-Object { $_ } | ForEach-Object { "$_" -split '\s+' } | Where-Object { $_ } | Sort-Object -Unique)) {
+        $Text | Should -Match "(?m)(^|\s)$([regex]::Escape($word))(\s|$)" -Because "the word '$word' must be printed whole"
+    }
+}
+
 function Get-DefaultViewControl([Parameter(Mandatory)] [string] $TypeName) {
     <# The control (TableControl, CustomControl...) of the first view the module defines for a type. #>
     $data = Get-FormatData -TypeName $TypeName

@@ -11,30 +11,30 @@ BeforeDiscovery {
     $sealed = [bool]$env:LBT_SEALED
     $engine = Test-ContainerEngine
     $cases = @(
-        @{ Name = 'Get-LoopbackListener -Port'; TypeName = 'LoopbackTools.LoopbackListener'; Skip = $false; Ready = $true; Whole = @()
+        @{ Name = 'Get-LoopbackListener -Port'; FormatTable = $true; TypeName = 'LoopbackTools.LoopbackListener'; Skip = $false; Ready = $true; Whole = @()
             Produce = { Get-LoopbackListener -Port $script:Port -Protocol Tcp } }
-        @{ Name = 'Get-LoopbackInterface'; TypeName = 'LoopbackTools.LoopbackInterface'; Skip = $false; Ready = $true; Whole = @()
+        @{ Name = 'Get-LoopbackInterface'; FormatTable = $true; TypeName = 'LoopbackTools.LoopbackInterface'; Skip = $false; Ready = $true; Whole = @()
             Produce = { Get-LoopbackInterface } }
-        @{ Name = 'Get-HostsEntry -IncludeDisabled'; TypeName = 'LoopbackTools.HostsEntry'; Skip = $false; Ready = $true; Whole = 'IPAddress', 'HostName', 'Aliases'
+        @{ Name = 'Get-HostsEntry -IncludeDisabled'; FormatTable = $false; TypeName = 'LoopbackTools.HostsEntry'; Skip = $false; Ready = $true; Whole = 'IPAddress', 'HostName', 'Aliases'
             Produce = { Get-HostsEntry -Path $script:HostsPath -IncludeDisabled } }
-        @{ Name = 'Get-HostsEntry -Strict (the error''s HostsProblem)'; TypeName = 'LoopbackTools.HostsProblem'; Skip = $false; Ready = $true; Whole = 'Reason', 'Path'
+        @{ Name = 'Get-HostsEntry -Strict (the error''s HostsProblem)'; FormatTable = $false; TypeName = 'LoopbackTools.HostsProblem'; Skip = $false; Ready = $true; Whole = 'Reason', 'Path'
             Produce = {
                 Get-HostsEntry -Path $script:BadHostsPath -Strict -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
                 $problems.TargetObject
             } }
         # Resolving names sends DNS queries: only inside the seal (LBT_SEALED), never to the machine's resolver.
-        @{ Name = 'Test-LocalhostResolution -Port'; TypeName = 'LoopbackTools.LocalhostResolutionResult'; Skip = -not $IsLinux; Ready = $sealed; Whole = 'Finding', 'Name', 'Server'
+        @{ Name = 'Test-LocalhostResolution -Port'; FormatTable = $true; TypeName = 'LoopbackTools.LocalhostResolutionResult'; Skip = -not $IsLinux; Ready = $sealed; Whole = 'Finding', 'Name', 'Server'
             Produce = { Test-LocalhostResolution -DnsServer $script:Dns.Server -Port $script:Port } }
-        @{ Name = 'Test-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed; Whole = @()
+        @{ Name = 'Test-LocalhostConnection -Port'; FormatTable = $true; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed; Whole = @()
             Produce = { Test-LocalhostConnection -Port $script:Port } }
         # The same step type from inside a container, to the host's 127.0.0.1-only listener (the group header names the container).
-        @{ Name = 'Test-ContainerConnection (host service on 127.0.0.1)'; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed -and $engine; Whole = @()
+        @{ Name = 'Test-ContainerConnection (host service on 127.0.0.1)'; FormatTable = $true; TypeName = 'LoopbackTools.LocalhostConnectionStep'; Skip = -not $IsLinux; Ready = $sealed -and $engine; Whole = @()
             Produce = { Test-ContainerConnection -Name $script:Client -Port $script:Port } }
-        @{ Name = 'Wait-LocalhostConnection -Port'; TypeName = 'LoopbackTools.LocalhostConnectionWait'; Skip = $false; Ready = $true; Whole = 'HostName', 'RemoteAddress'
+        @{ Name = 'Wait-LocalhostConnection -Port'; FormatTable = $true; TypeName = 'LoopbackTools.LocalhostConnectionWait'; Skip = $false; Ready = $true; Whole = 'HostName', 'RemoteAddress'
             Produce = { Wait-LocalhostConnection -Port $script:Port -HostName 127.0.0.1; Wait-LocalhostConnection -Port $script:Port -HostName 127.0.0.1 } }
-        @{ Name = 'Test-LocalhostCertificate (self-signed)'; TypeName = 'LoopbackTools.LocalhostCertificateResult'; Skip = -not $IsLinux; Ready = $sealed; Whole = @()
+        @{ Name = 'Test-LocalhostCertificate (self-signed)'; FormatTable = $true; TypeName = 'LoopbackTools.LocalhostCertificateResult'; Skip = -not $IsLinux; Ready = $sealed; Whole = @()
             Produce = { Test-LocalhostCertificate -Port $script:Tls.Port } }
-        @{ Name = 'Test-ContainerPort'; TypeName = 'LoopbackTools.ContainerPortResult'; Skip = -not $IsLinux; Ready = $engine; Whole = 'Finding', 'Container'
+        @{ Name = 'Test-ContainerPort'; FormatTable = $true; TypeName = 'LoopbackTools.ContainerPortResult'; Skip = -not $IsLinux; Ready = $engine; Whole = 'Finding', 'Container'
             Produce = { Wait-ContainerListening -Name $script:Containers } }
     )
 }
@@ -144,6 +144,30 @@ Describe 'Default view of <Name>' -ForEach $cases {
         $copies = $script:Objects | ForEach-Object { [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($_)) }
         $copies[0].PSObject.TypeNames[0] | Should -Be "Deserialized.$TypeName"
         (Get-ViewLine -InputObject $copies -Width 80) -join "`n" | Should -Be ((Get-ViewLine -InputObject $script:Objects -Width 80) -join "`n")
+    }
+
+    It 'prints objects read back by Import-Clixml as it prints live ones, default view and Format-Table' -Skip:$Skip {
+        Assert-TestComponent -Available $Ready -Because 'needs the seal (LBT_SEALED) and a Linux container engine (DOCKER_HOST): run scripts/test.sh as root'
+        # Export-Clixml keeps an enum as its integer (remoting, at depth 1, sends its name): views must read both.
+        $file = Join-Path $TestDrive 'rows.xml'
+        $script:Objects | Export-Clixml -LiteralPath $file
+        $imported = @(Import-Clixml -LiteralPath $file)
+        $imported[0].PSObject.TypeNames[0] | Should -Be "Deserialized.$TypeName"
+        (Get-ViewLine -InputObject $imported -Width 80) -join "`n" | Should -BeExactly ((Get-ViewLine -InputObject $script:Objects -Width 80) -join "`n")
+        ($imported | Format-Table | Out-String -Width 80) | Should -BeExactly ($script:Objects | Format-Table | Out-String -Width 80)
+    }
+
+    # Only for types with a table view (a hosts entry is a line of the file, not a table).
+    if ($FormatTable) {
+        It 'reads whole under Format-Table at 80 columns: every line fits, every finding word is printed whole' -Skip:$Skip {
+            Assert-TestComponent -Available $Ready -Because 'needs the seal (LBT_SEALED) and a Linux container engine (DOCKER_HOST): run scripts/test.sh as root'
+            $lines = @(($script:Objects | Format-Table | Out-String -Width 80) -split "`r?`n" | ForEach-Object TrimEnd)
+            @($lines | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty -Because 'no line may be wider than 80 columns'
+            $header = $lines | Where-Object { $_ -match '^-+( +-+)+$' } | Select-Object -First 1
+            $lines[[array]::IndexOf($lines, $header) - 1] | Should -Match '^\w{2,}( +\w{2,})+$' -Because 'the header is whole words on one line'
+            Assert-WordsPrinted -Text ($lines -join "`n") -Value ($script:Objects | ForEach-Object { $_.PSObject.Properties['Finding'].Value })
+            ($lines -join "`n") | Should -Not -Match '[0-9a-f]{64}' -Because 'no 64-character container id by default'
+        }
     }
 
     It 'gives every public property through member enumeration, @($x, $x).Property' -Skip:$Skip {

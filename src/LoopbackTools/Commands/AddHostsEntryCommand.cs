@@ -1,3 +1,4 @@
+using LoopbackTools.Commands.Completion;
 using System.Management.Automation;
 using LoopbackTools.Commands.Plumbing;
 
@@ -12,6 +13,7 @@ public sealed class AddHostsEntryCommand : HostsEditCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Address")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostsAddressCompleter))]
     public string? IPAddress { get; set; }
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -38,6 +38,7 @@ public sealed class GetHostsEntryCommand : LoopbackCmdlet
     [Parameter]
     [Alias("Address")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostsAddressCompleter))]
     public string[]? IPAddress { get; set; }
 
     [Parameter]

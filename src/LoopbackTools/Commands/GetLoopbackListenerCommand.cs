@@ -28,6 +28,8 @@ public sealed class GetLoopbackListenerCommand : LoopbackCmdlet
     public ListenerProtocol[]? Protocol { get; set; }
 
     [Parameter]
+    // Listeners are IPv4 or IPv6: the set completes these two, not every AddressFamily value (AppleTalk, Atm...).
+    [ValidateSet(nameof(System.Net.Sockets.AddressFamily.InterNetwork), nameof(System.Net.Sockets.AddressFamily.InterNetworkV6))]
     public AddressFamily? AddressFamily { get; set; }
 
     [Parameter]

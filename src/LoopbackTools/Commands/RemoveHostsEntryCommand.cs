@@ -21,6 +21,7 @@ public sealed class RemoveHostsEntryCommand : HostsLineEditCmdlet
     [Parameter]
     [Alias("Address")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostsAddressCompleter))]
     public string? IPAddress { get; set; }
 
     /// <summary>Removed lines as they were, then lines that only lost some names, as they are now.</summary>

@@ -22,6 +22,7 @@ public sealed class SetHostsEntryCommand : HostsLineEditCmdlet
     [Parameter]
     [Alias("Address")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(HostsAddressCompleter))]
     public string? IPAddress { get; set; }
 
     /// <summary>Moves the whole line to -IPAddress, as before issue 31; without it only the names asked for move.</summary>

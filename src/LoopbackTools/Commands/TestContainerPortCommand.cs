@@ -39,6 +39,7 @@ public sealed class TestContainerPortCommand : LoopbackCmdlet
 
     [Parameter]
     [ValidateRange(1, 65535)]
+    [ArgumentCompleter(typeof(ContainerPortCompleter))]
     public int[]? Port { get; set; }
 
     [Parameter]

@@ -25,6 +25,7 @@ public sealed class TestLocalhostConnectionCommand : CheckCmdlet
 
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TargetNameCompleter))]
     public string Name { get; set; } = LocalhostNames.Localhost;
 
     [Parameter]

@@ -22,6 +22,7 @@ public sealed class TestLocalhostResolutionCommand : CheckCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("HostName")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TargetNameCompleter))]
     public string[] Name { get; set; } = { LocalhostNames.Localhost };
 
     [Parameter]

@@ -24,6 +24,7 @@ public sealed class WaitLocalhostConnectionCommand : CheckCmdlet
 
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TargetNameCompleter))]
     public string HostName { get; set; } = LocalhostNames.Localhost;
 
     [Parameter]

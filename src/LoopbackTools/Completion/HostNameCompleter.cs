@@ -11,14 +11,16 @@ namespace LoopbackTools.Commands.Completion;
 public sealed class HostNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        CompletionList.Safely(() =>
-        {
-            var literal = CompletionList.FirstString(fakeBoundParameters?["LiteralPath"]);
-            var path = literal ?? CompletionList.FirstString(fakeBoundParameters?["Path"]);
-            var files = path is null ? new[] { HostsPaths.Default } : Resolve(path, literal is not null);
-            var names = files.Select(HostsDocument.Load).SelectMany(d => d.Entries).SelectMany(e => e.Aliases.Prepend(e.HostName));
-            return CompletionList.Of(names, wordToComplete);
-        });
+        CompletionList.Safely(() => CompletionList.Of(Entries(fakeBoundParameters).SelectMany(e => e.Aliases.Prepend(e.HostName)), wordToComplete));
+
+    /// <summary>The entries of the hosts file(s) the command line's -Path/-LiteralPath names, else of this OS's file.</summary>
+    internal static IEnumerable<HostsEntry> Entries(IDictionary? fakeBoundParameters)
+    {
+        var literal = CompletionList.FirstString(fakeBoundParameters?["LiteralPath"]);
+        var path = literal ?? CompletionList.FirstString(fakeBoundParameters?["Path"]);
+        var files = path is null ? new[] { HostsPaths.Default } : Resolve(path, literal is not null);
+        return files.Select(HostsDocument.Load).SelectMany(d => d.Entries).ToList();
+    }
 
     // The completer has no SessionState: Resolve-Path in the current runspace gives relative paths, ~ and wildcards.
     private static IEnumerable<string> Resolve(string path, bool literal)

@@ -119,7 +119,9 @@ public static class PackageContract
                 var scripted = view.Descendants("ScriptBlock").SelectMany(b => Regex.Matches(b.Value, @"\$_\.(\w+)").Cast<Match>().Select(m => m.Groups[1].Value));
                 foreach (var property in view.Descendants("PropertyName").Select(p => p.Value.Trim()).Concat(scripted).Distinct())
                 {
-                    var known = properties.Contains(property) || (aliases.TryGetValue(typeName, out var a) && a.Contains(property));
+                    // PowerShell adds PSComputerName and PSShowComputerName to every row that comes back over remoting.
+                    var known = properties.Contains(property) || (aliases.TryGetValue(typeName, out var a) && a.Contains(property))
+                        || property is "PSComputerName" or "PSShowComputerName";
                     if (!known)
                     {
                         problems.Add($"View '{viewName}' shows property '{property}', which type '{typeName}' does not have.");

@@ -3,7 +3,10 @@
 # time: its own network, mount and PID namespaces (nothing leaves the machine, everything dies with it), a hosts
 # file with only "127.0.0.1 localhost", a dnsmasq on 127.0.0.1:53 that wrongly answers localhost, a busybox httpd
 # on 127.0.0.1:3000, a busybox nc on :8080 (all interfaces, dual-stack), and a dockerd with four busybox httpd containers
-# and a client container "api" on the user-defined network "app" started with --add-host=host.docker.internal:host-gateway.
+# and a client container "api" on the user-defined network "app" started with --add-host=host.docker.internal:host-gateway,
+# and an openssl s_server on 127.0.0.1:8443 serving a fixed mkcert-style certificate (tests/LoopbackTools.Tests/Fixtures/
+# tls/readme) whose root is in a copy of the system bundle bind-mounted over it, for a user whose HOME is /home/dev
+# (empty: no NSS database, no Firefox profile) and whose environment sets no trust variable.
 #   bash scripts/render-readme.sh            prints the rendered block (tests/Readme.Tests.ps1 compares it)
 #   bash scripts/render-readme.sh --write    writes it into README.md
 # As root, after `dotnet build` (the module comes from LOOPBACKTOOLS_MODULE, else out/LoopbackTools); PowerShell
@@ -21,7 +24,7 @@ cleanup() {
   docker -H "unix://$W/docker.sock" rm -f everywhere exposed-only loopback-app web api >/dev/null 2>&1 || true
   [ -f "$W/docker.pid" ] && kill "$(cat "$W/docker.pid")" 2>/dev/null
   for _ in $(seq 100); do [ -e "$W/docker.pid" ] || break; sleep 0.1; done
-  umount /etc/hosts /etc/resolv.conf 2>/dev/null || true
+  umount /etc/hosts /etc/resolv.conf /etc/ssl/certs/ca-certificates.crt /home 2>/dev/null || true
   rm -rf "$W" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -35,6 +38,13 @@ dnsmasq="$(command -v dnsmasq || echo /usr/sbin/dnsmasq)"
 mkdir -p "$W/www"; echo hello >"$W/www/index.html"
 busybox httpd -f -p 127.0.0.1:3000 -h "$W/www" &
 busybox nc -ll -p 8080 -e cat &
+# HTTPS with a development CA that `mkcert -install` put into the system store only (no certutil, so no NSS database).
+certificates="$ROOT/tests/LoopbackTools.Tests/Fixtures/tls/readme"
+cat /etc/ssl/certs/ca-certificates.crt "$certificates/rootCA.pem" >"$W/ca-certificates.crt"
+mount --bind "$W/ca-certificates.crt" /etc/ssl/certs/ca-certificates.crt
+mount -t tmpfs tmpfs /home; mkdir -p /home/dev
+openssl s_server -accept 127.0.0.1:8443 -cert "$certificates/localhost.pem" -key "$certificates/localhost-key.pem" -www -quiet \
+  >/dev/null 2>&1 </dev/null &
 
 dockerd --iptables=false --ip6tables=false --ip-forward=false --data-root "$W/data" --exec-root "$W/exec" \
   -H "unix://$W/docker.sock" --pidfile "$W/docker.pid" >"$W/dockerd.log" 2>&1 &
@@ -52,7 +62,7 @@ run --name exposed-only --expose 8080 ci-bb:1 busybox httpd -f -p 8080 -h /www
 docker network create app >/dev/null
 run --name api --network app --add-host=host.docker.internal:host-gateway ci-bb:1 busybox sleep 3600
 # Every listener up before the first example: the ports answer, the containers' httpd is bound.
-for port in 53 3000 8080 18080 18081 18082; do
+for port in 53 3000 8080 8443 18080 18081 18082; do
   for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
 done
 for name in web loopback-app everywhere exposed-only; do
@@ -66,4 +76,7 @@ fi
 write=()
 [ "${1:-}" = --write ] && write=(-Write)
 cd "$W"
-$pwsh -NoProfile -NonInteractive -File "$ROOT/scripts/render-readme.ps1" -Readme "$ROOT/README.md" "${write[@]}"
+# The user's environment, not this machine's: no trust variable set, Debian's PATH, a home of its own.
+env -u SSL_CERT_FILE -u SSL_CERT_DIR -u CURL_CA_BUNDLE -u REQUESTS_CA_BUNDLE -u NODE_EXTRA_CA_CERTS -u NODE_OPTIONS \
+  -u NODE_USE_SYSTEM_CA -u JAVA_TOOL_OPTIONS HOME=/home/dev PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+  $pwsh -NoProfile -NonInteractive -File "$ROOT/scripts/render-readme.ps1" -Readme "$ROOT/README.md" "${write[@]}"

@@ -107,6 +107,42 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
         }
     }
 
+    It 'runs Test-LocalhostCertificate on a remote node against its own HTTPS server; the Deserialized view is whole at 80 columns' {
+        # An openssl s_server in fleet1's own network namespace (the README's fixed certificate), started and stopped
+        # through the session: nothing listens on 8443 anywhere else.
+        $session = $script:sessions | Where-Object ComputerName -eq '127.0.0.2'
+        $certificates = (Resolve-Path (Join-Path $PSScriptRoot 'LoopbackTools.Tests/Fixtures/tls/readme')).Path
+        $rows = @(Invoke-Command -Session $session {
+            $folder = Join-Path ([System.IO.Path]::GetTempPath()) "lbt-fleet-tls-$PID"
+            New-Item -ItemType Directory -Force -Path $folder | Out-Null
+            $server = Start-Process openssl -PassThru -RedirectStandardOutput "$folder/out.log" -RedirectStandardError "$folder/err.log" `
+                -ArgumentList "s_server -accept 127.0.0.1:8443 -cert $using:certificates/localhost.pem -key $using:certificates/localhost-key.pem -www -quiet"
+            try {
+                foreach ($attempt in 1..100) {
+                    try { [System.Net.Sockets.TcpClient]::new('127.0.0.1', 8443).Dispose(); break } catch { Start-Sleep -Milliseconds 50 }
+                }
+                Test-LocalhostCertificate 8443 -TimeoutSec 5
+            } finally { $server.Kill(); $server.WaitForExit(5000) | Out-Null; Remove-Item -Recurse -Force $folder }
+        } -ErrorAction Stop)
+        $rows.Count | Should -BeGreaterOrEqual 5
+        $rows | ForEach-Object {
+            $_.PSObject.TypeNames[0] | Should -Be 'Deserialized.LoopbackTools.LocalhostCertificateResult'
+            $_.PSComputerName | Should -Be '127.0.0.2'
+            $_.IPAddresses | Should -Contain '127.0.0.1'
+        }
+        ($rows | Where-Object Client -eq Node).Status | Should -Be 'Fail' -Because 'the mkcert-style root is in no store of fleet1'
+        $text = $rows | Out-String -Width 80
+        $lines = $text -split "`r?`n"
+        ($lines | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
+        $text | Should -Match 'https://localhost:8443/ - mkcert development certificate'
+        $text | Should -Not -Match '(?m)^Finding\s*:' -Because 'the table view renders it, not a list'
+        # Whole: every word of every finding is printed, none cut at the edge or split over two lines.
+        $words = $text -split '\s+'
+        foreach ($row in $rows) {
+            foreach ($word in ($row.Finding -split '\s+')) { $words | Should -Contain $word -Because "$($row.Client)'s finding is printed whole" }
+        }
+    }
+
     It 'changes nothing on the host when an edit runs remotely under -WhatIf' {
         $hostsFile = '/etc/netns/fleet1/hosts'
         $before = [System.IO.File]::ReadAllBytes($hostsFile)

@@ -55,6 +55,39 @@ Describe 'Test-LocalhostCertificate' -Tag Linux {
         $rows | ForEach-Object { $_.Status | Should -Be 'Fail'; $_.Finding | Should -Match 'expired on \d{4}-\d\d-\d\d' }
     }
 
+    It 'answers -Quiet with one boolean: $false when a client family rejects it' {
+        try {
+            $env:NODE_EXTRA_CA_CERTS = $null
+            $rows = @(Test-LocalhostCertificate $script:Tls.Port)
+            $rows.Status | Should -Contain 'Fail' -Because 'Node does not trust the self-signed certificate without NODE_EXTRA_CA_CERTS'
+            $quiet = @(Test-LocalhostCertificate $script:Tls.Port -Quiet)
+            $quiet.Count | Should -Be 1
+            $quiet[0] | Should -BeExactly $false
+        } finally { $env:NODE_EXTRA_CA_CERTS = $null }
+    }
+
+    It 'answers -Quiet with $true when every family found here accepts it (Skipped families do not count)' {
+        $saved = @{ PATH = $env:PATH; HOME = $env:HOME; SSL_CERT_FILE = $env:SSL_CERT_FILE; SSL_CERT_DIR = $env:SSL_CERT_DIR; CURL_CA_BUNDLE = $env:CURL_CA_BUNDLE }
+        $empty = Join-Path ([System.IO.Path]::GetTempPath()) "lbt-quiet-$([guid]::NewGuid().ToString('N'))"
+        New-Item -ItemType Directory -Path $empty | Out-Null
+        try {
+            # No node, browser, python or java on PATH, no profile in HOME: curl and .NET remain, and both read SSL_CERT_FILE.
+            $env:PATH = $empty; $env:HOME = $empty; $env:SSL_CERT_FILE = $script:Tls.Certificate; $env:SSL_CERT_DIR = $empty; $env:CURL_CA_BUNDLE = $null
+            $rows = @(Test-LocalhostCertificate $script:Tls.Port)
+            ($rows | Where-Object Status -eq Pass).Client | Should -Contain 'Curl'
+            $rows.Status | Should -Not -Contain 'Fail' -Because ($rows | Out-String -Width 200)
+            Test-LocalhostCertificate $script:Tls.Port -Quiet | Should -BeExactly $true
+        } finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            Remove-Item -Recurse -Force $empty
+        }
+    }
+
+    It 'answers -Quiet with $false, and still writes the error, for a port it cannot check' {
+        Test-LocalhostCertificate $script:PlainPort -Quiet -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeExactly $false
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Certificate.NotTls*'
+    }
+
     It 'says to use http:// for a plain-HTTP port (Certificate.NotTls)' {
         Test-LocalhostCertificate $script:PlainPort -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Certificate.NotTls*'

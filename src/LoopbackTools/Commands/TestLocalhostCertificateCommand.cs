@@ -11,7 +11,8 @@ namespace LoopbackTools.Commands;
 /// <summary>Test-LocalhostCertificate: which clients accept a local HTTPS server's certificate, and why not. All rules are in Core (LocalhostCertificateCheck).</summary>
 [Cmdlet(VerbsDiagnostic.Test, "LocalhostCertificate")]
 [OutputType(typeof(LocalhostCertificateResult))]
-public sealed class TestLocalhostCertificateCommand : LoopbackCmdlet
+[OutputType(typeof(bool))]
+public sealed class TestLocalhostCertificateCommand : CheckCmdlet
 {
     private readonly LocalhostCertificateCheck _check = new();
 
@@ -39,11 +40,11 @@ public sealed class TestLocalhostCertificateCommand : LoopbackCmdlet
                 return _check.CheckAsync(options, token);
             });
             WriteVerbose($"{Name}:{Port}: {rows.Count} client families judged from their own trust stores.");
-            WriteObject(rows, true);
+            Report(LocalhostCertificateCheck.Healthy(rows), rows);
         }
         catch (LoopbackToolsException e)
         {
-            WriteLoopbackError(e);
+            ReportError(e);
         }
     }
 }

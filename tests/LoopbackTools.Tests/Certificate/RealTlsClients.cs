@@ -23,6 +23,9 @@ public enum Placement
     /// <summary>A JKS keystore holding the CA (keytool), named by JAVA_TOOL_OPTIONS -Djavax.net.ssl.trustStore.</summary>
     JavaStore = 16,
 
+    /// <summary>A copy of /etc/ssl/certs with the CA added under its OpenSSL subject-hash name, bind-mounted over the folder in a private mount namespace.</summary>
+    HashedFolder = 32,
+
     Everywhere = SystemBundle | NodeExtra | RequestsBundle | Nss | JavaStore,
 }
 
@@ -36,10 +39,12 @@ public static class RealTlsClients
 
     public const string SystemBundle = "/etc/ssl/certs/ca-certificates.crt";
 
+    public const string SystemFolder = "/etc/ssl/certs";
+
     public static string Pwsh => Environment.GetEnvironmentVariable("LBT_PWSH") is { Length: > 0 } given ? given : Path.Combine(Infrastructure.RepoPaths.Root, ".tools", "pwsh", "pwsh");
 
     /// <summary>True: the client completed the request; false: it refused the certificate. Anything else throws (not a verdict).</summary>
-    public static bool Accepts(TlsClient client, string url, string home, string? bundle, IDictionary<string, string> variables)
+    public static bool Accepts(TlsClient client, string url, string home, string? bundle, IDictionary<string, string> variables, string? folder = null)
     {
         var (program, arguments) = client switch
         {
@@ -53,7 +58,9 @@ public static class RealTlsClients
         };
         var unset = TrustVariables.SelectMany(v => new[] { "-u", v });
         var set = variables.Select(kv => kv.Key + "=" + kv.Value).Append("HOME=" + home);
-        var command = new[] { "--mount", "--propagation", "private", "sh", "-c", "b=$1; shift; [ -z \"$b\" ] || mount --bind \"$b\" " + SystemBundle + " || exit 99; exec \"$@\"", "sh", bundle ?? string.Empty, "env" }
+        // The folder first: a bundle bound before it would be hidden under it.
+        var mounts = "d=$1; b=$2; shift 2; [ -z \"$d\" ] || mount --bind \"$d\" " + SystemFolder + " || exit 99; [ -z \"$b\" ] || mount --bind \"$b\" " + SystemBundle + " || exit 99; exec \"$@\"";
+        var command = new[] { "--mount", "--propagation", "private", "sh", "-c", mounts, "sh", folder ?? string.Empty, bundle ?? string.Empty, "env" }
             .Concat(unset).Concat(set).Append(Component.Find(program) ?? program).Concat(arguments).ToArray();
         var result = Run.Command("unshare", command, TimeSpan.FromSeconds(60));
         var said = $"{client}: exit {result.ExitCode}: {result.Output.Trim()} {result.Error.Trim()}";
@@ -71,6 +78,8 @@ public static class RealTlsClients
                 return result.ExitCode == 0
                     ? false
                     : throw new InvalidOperationException("not a certificate verdict: " + said);
+            case TlsClient.Node when result.Error.Contains("is not allowed in NODE_OPTIONS", StringComparison.Ordinal):
+                return false; // node refuses to start: it makes no connection at all
             default:
                 if (result.ExitCode == 0 && result.Output.Contains("ok", StringComparison.Ordinal))
                 {

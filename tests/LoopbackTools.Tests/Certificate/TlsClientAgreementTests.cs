@@ -122,12 +122,67 @@ public sealed class TlsClientAgreementTests : IDisposable
         Assert.All(verdicts.Values, Assert.True);
     }
 
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
+    public void NodeUseOpensslCa_CaInTheSystemBundleOnly_NodeStillRejects()
+    {
+        // The node here carries its own OpenSSL built for /etc/ssl: --use-openssl-ca reads /etc/ssl/cert.pem and the
+        // hash-named files of /etc/ssl/certs, never Debian's ca-certificates.crt.
+        var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback });
+        var verdicts = Agree("NODE_OPTIONS=--use-openssl-ca, CA in the system bundle only", leaf.Pem, leaf.Key, null, "localhost", Placement.SystemBundle, _ca.RootPem,
+            new Dictionary<string, string> { ["NODE_OPTIONS"] = "--use-openssl-ca" });
+        Assert.True(verdicts[TlsClient.Curl]);
+    }
+
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
+    public void NodeUseOpensslCa_SslCertFileNamesTheCa_NodeAccepts()
+    {
+        var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback });
+        var verdicts = Agree("NODE_OPTIONS=--use-openssl-ca, SSL_CERT_FILE=<ca>", leaf.Pem, leaf.Key, null, "localhost", Placement.None, _ca.RootPem,
+            new Dictionary<string, string> { ["NODE_OPTIONS"] = "--use-openssl-ca", ["SSL_CERT_FILE"] = _ca.RootPem });
+        Assert.True(verdicts[TlsClient.Node]);
+    }
+
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
+    public void NodeUseSystemCaVariable_IgnoredByThisNode()
+    {
+        var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback });
+        var verdicts = Agree("NODE_USE_SYSTEM_CA=1, CA in the system bundle only", leaf.Pem, leaf.Key, null, "localhost", Placement.SystemBundle, _ca.RootPem,
+            new Dictionary<string, string> { ["NODE_USE_SYSTEM_CA"] = "1" });
+        Assert.Equal(NodeTrustReader.KnowsSystemCaVariable(NodeVersion()), verdicts[TlsClient.Node]);
+    }
+
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
+    public void NodeUseSystemCaOption_InNodeOptions_ThisNodeDoesNotStart()
+    {
+        var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback });
+        var verdicts = Agree("NODE_OPTIONS=--use-system-ca, CA in the system bundle and hashed in /etc/ssl/certs", leaf.Pem, leaf.Key, null, "localhost", Placement.SystemBundle | Placement.HashedFolder, _ca.RootPem,
+            new Dictionary<string, string> { ["NODE_OPTIONS"] = "--use-system-ca" });
+        Assert.Equal(NodeTrustReader.KnowsSystemCaOption(NodeVersion()), verdicts[TlsClient.Node]);
+    }
+
+    [RequiresFact("openssl", "curl", "python3", "node", "certutil", "chromium", "java", "keytool", "unshare")]
+    public void NodeUseOpensslCa_CaHashedInTheSystemFolder_NodeAccepts()
+    {
+        var leaf = _ca.Leaf("leaf", new[] { "localhost" }, new[] { IPAddress.Loopback });
+        var verdicts = Agree("NODE_OPTIONS=--use-openssl-ca, CA hashed in /etc/ssl/certs only", leaf.Pem, leaf.Key, null, "localhost", Placement.HashedFolder, _ca.RootPem,
+            new Dictionary<string, string> { ["NODE_OPTIONS"] = "--use-openssl-ca" });
+        Assert.True(verdicts[TlsClient.Node]);
+        Assert.True(verdicts[TlsClient.Curl]);
+    }
+
+    private static Version NodeVersion() => Version.Parse(Run.Command("node", "--version").Output.Trim().TrimStart('v'));
+
     /// <summary>Serves the leaf, places <paramref name="trusted"/>, runs every real client and the model; asserts they agree and returns the real verdicts.</summary>
-    private Dictionary<TlsClient, bool> Agree(string label, string leafPem, string keyPem, string? chainPem, string name, Placement placement, string trusted)
+    private Dictionary<TlsClient, bool> Agree(string label, string leafPem, string keyPem, string? chainPem, string name, Placement placement, string trusted, IDictionary<string, string>? set = null)
     {
         var home = Path.Combine(_folder, "home-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(home);
         var variables = new Dictionary<string, string> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin" };
+        foreach (var (key, value) in set ?? new Dictionary<string, string>())
+        {
+            variables[key] = value;
+        }
+
         string? bundle = null;
         var paths = new Dictionary<string, string>();
         if (placement.HasFlag(Placement.SystemBundle))
@@ -135,6 +190,22 @@ public sealed class TlsClientAgreementTests : IDisposable
             bundle = Path.Combine(_folder, "bundle-" + Guid.NewGuid().ToString("N") + ".crt");
             File.WriteAllText(bundle, File.ReadAllText(RealTlsClients.SystemBundle) + File.ReadAllText(trusted));
             paths[RealTlsClients.SystemBundle] = bundle;
+        }
+
+        string? folder = null;
+        if (placement.HasFlag(Placement.HashedFolder))
+        {
+            folder = Path.Combine(_folder, "certs-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            Check(Run.Command("cp", "-a", RealTlsClients.SystemFolder + "/.", folder));
+            var hash = Run.Command("openssl", "x509", "-noout", "-subject_hash", "-in", trusted).Output.Trim();
+            File.Copy(trusted, Path.Combine(folder, hash + ".0"));
+            paths[RealTlsClients.SystemFolder] = folder;
+            if (bundle is not null)
+            {
+                // The bundle rides inside the folder copy (so the folder's bind does not hide it) and is bound over it too.
+                File.Copy(bundle, Path.Combine(folder, Path.GetFileName(RealTlsClients.SystemBundle)), overwrite: true);
+            }
         }
 
         if (placement.HasFlag(Placement.NodeExtra))
@@ -180,7 +251,7 @@ public sealed class TlsClientAgreementTests : IDisposable
         var disagreements = new List<string>();
         foreach (var client in Clients)
         {
-            real[client] = RealTlsClients.Accepts(client, url, home, bundle, variables);
+            real[client] = RealTlsClients.Accepts(client, url, home, bundle, variables, folder);
             var row = model[client];
             var modelAccepts = row.Status is ConnectionStatus.Pass or ConnectionStatus.Warn;
             _output.WriteLine($"{label} | {client} | real: {(real[client] ? "accepts" : "rejects")} | model: {row.Status} - {row.Finding}");

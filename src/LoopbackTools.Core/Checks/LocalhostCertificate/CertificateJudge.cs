@@ -68,6 +68,11 @@ internal static class CertificateJudge
         }
 
         var evidence = trust.Sources.Select(Shown).Concat(trust.Note.Length > 0 ? new[] { trust.Note } : Array.Empty<string>()).ToArray();
+        if (trust.Broken.Length > 0)
+        {
+            return StepVerdict.Fail(trust.Broken, evidence);
+        }
+
         if (common is not null)
         {
             return StepVerdict.Fail(common, evidence);

@@ -41,6 +41,12 @@ public sealed class LocalhostCertificateCheck
         return verdicts.Select(v => Row(name, options.Port, v, handshake, leaf)).ToArray();
     }
 
+    /// <summary>
+    /// What -Quiet returns (the one healthy rule, StepVerdict.AllHealthy): true when no client family here rejects the
+    /// certificate. Warn (accepted, expires within 7 days) and Skipped (not installed here, or cannot tell) are not failures.
+    /// </summary>
+    public static bool Healthy(IEnumerable<LocalhostCertificateResult> rows) => StepVerdict.AllHealthy(rows.Select(r => r.Status));
+
     /// <summary>The handshake to the first address of <paramref name="name"/> that does not refuse (an address literal: itself).</summary>
     internal static async Task<(IPEndPoint? Endpoint, TlsHandshake Handshake)> HandshakeAsync(string name, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {

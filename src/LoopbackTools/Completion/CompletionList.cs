@@ -26,7 +26,7 @@ public static class CompletionList
     }
 
     /// <summary>Runs <paramref name="list"/>; any failure (no engine, unreadable file) completes nothing rather than breaking Tab.</summary>
-    public static IEnumerable<CompletionResult> Safely(Func<IEnumerable<CompletionResult>> list)
+    public static IEnumerable<T> Safely<T>(Func<IEnumerable<T>> list)
     {
         if (list is null)
         {
@@ -41,7 +41,7 @@ public static class CompletionList
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return Array.Empty<CompletionResult>();
+            return Array.Empty<T>();
         }
     }
 

@@ -19,13 +19,8 @@ public sealed class ContainerPortCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        Dictionary<string, string>? byPort = null;
-        CompletionList.Safely(() =>
-        {
-            byPort = EnginePorts(fakeBoundParameters);
-            return Array.Empty<CompletionResult>();
-        });
-        return byPort is { Count: > 0 } ports
+        var ports = CompletionList.Safely(() => EnginePorts(fakeBoundParameters)).ToDictionary(p => p.Key, p => p.Value);
+        return ports.Count > 0
             ? CompletionList.Of(ports.Keys, wordToComplete, port => ports[port]).OrderBy(r => int.Parse(r.CompletionText, CultureInfo.InvariantCulture)).ToList()
             : new ListeningPortCompleter().CompleteArgument(commandName, parameterName, wordToComplete, commandAst, fakeBoundParameters);
     }
@@ -33,9 +28,8 @@ public sealed class ContainerPortCompleter : IArgumentCompleter
     /// <summary>Each container port of the -Name containers (else every running one), with what exposes or publishes it.</summary>
     private static Dictionary<string, string> EnginePorts(IDictionary? fakeBoundParameters)
     {
-        var timeout = TimeSpan.FromSeconds(1);
-        using var limit = new CancellationTokenSource(timeout);
-        var client = new DockerApiClient(DockerEndpoint.ForThisMachine(CompletionList.FirstString(fakeBoundParameters?["Engine"])), timeout);
+        using var limit = new CancellationTokenSource(ContainerNameCompleter.Timeout);
+        var client = ContainerNameCompleter.Client(fakeBoundParameters);
         var named = fakeBoundParameters?["Name"] is { } name ? ToStrings(name) : null;
         var containers = Task.Run(
             async () =>

@@ -4,6 +4,7 @@
 # file with only "127.0.0.1 localhost", a dnsmasq on 127.0.0.1:53 that wrongly answers localhost, a busybox httpd
 # on 127.0.0.1:3000, a busybox nc on :8080 (all interfaces, dual-stack), and a dockerd with four busybox httpd containers
 # and a client container "api" on the user-defined network "app" started with --add-host=host.docker.internal:host-gateway.
+# /home is an empty tmpfs with the folder /home/dev/project, where the hosts-editing examples write their own file.
 #   bash scripts/render-readme.sh            prints the rendered block (tests/Readme.Tests.ps1 compares it)
 #   bash scripts/render-readme.sh --write    writes it into README.md
 # As root, after `dotnet build` (the module comes from LOOPBACKTOOLS_MODULE, else out/LoopbackTools); PowerShell
@@ -21,7 +22,7 @@ cleanup() {
   docker -H "unix://$W/docker.sock" rm -f everywhere exposed-only loopback-app web api >/dev/null 2>&1 || true
   [ -f "$W/docker.pid" ] && kill "$(cat "$W/docker.pid")" 2>/dev/null
   for _ in $(seq 100); do [ -e "$W/docker.pid" ] || break; sleep 0.1; done
-  umount /etc/hosts /etc/resolv.conf 2>/dev/null || true
+  umount /etc/hosts /etc/resolv.conf /home 2>/dev/null || true
   rm -rf "$W" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -58,6 +59,10 @@ done
 for name in web loopback-app everywhere exposed-only; do
   for _ in $(seq 100); do [ -n "$(docker exec "$name" busybox netstat -ltn 2>/dev/null | grep ':8080 ')" ] && break; sleep 0.05; done
 done
+
+# A stable path for the hosts-editing examples (their output names the file): this namespace's own /home, mounted
+# after the servers started so their process ids stay as the README shows them.
+mount -t tmpfs tmpfs /home; mkdir -p /home/dev/project
 
 pwsh="${LBT_PWSH:-}"
 if [ -z "$pwsh" ]; then

@@ -6,7 +6,8 @@
 # and a client container "api" on the user-defined network "app" started with --add-host=host.docker.internal:host-gateway,
 # and an openssl s_server on 127.0.0.1:8443 serving a fixed mkcert-style certificate (tests/LoopbackTools.Tests/Fixtures/
 # tls/readme) whose root is in a copy of the system bundle bind-mounted over it, for a user whose HOME is /home/dev
-# (empty: no NSS database, no Firefox profile) and whose environment sets no trust variable.
+# (no NSS database, no Firefox profile) and whose environment sets no trust variable. /home is an empty tmpfs with
+# the folder /home/dev/project, where the hosts-editing examples write their own file.
 #   bash scripts/render-readme.sh            prints the rendered block (tests/Readme.Tests.ps1 compares it)
 #   bash scripts/render-readme.sh --write    writes it into README.md
 # As root, after `dotnet build` (the module comes from LOOPBACKTOOLS_MODULE, else out/LoopbackTools); PowerShell
@@ -42,7 +43,9 @@ busybox nc -ll -p 8080 -e cat &
 certificates="$ROOT/tests/LoopbackTools.Tests/Fixtures/tls/readme"
 cat /etc/ssl/certs/ca-certificates.crt "$certificates/rootCA.pem" >"$W/ca-certificates.crt"
 mount --bind "$W/ca-certificates.crt" /etc/ssl/certs/ca-certificates.crt
-mount -t tmpfs tmpfs /home; mkdir -p /home/dev
+# A home of its own (no NSS database, no Firefox profile) and a stable path for the hosts-editing examples (their
+# output names the file).
+mount -t tmpfs tmpfs /home; mkdir -p /home/dev/project
 openssl s_server -accept 127.0.0.1:8443 -cert "$certificates/localhost.pem" -key "$certificates/localhost-key.pem" -www -quiet \
   >/dev/null 2>&1 </dev/null &
 

@@ -228,10 +228,7 @@ function Invoke-ModuleInChildPwsh {
     for what only the host shows, such as -WhatIf messages.
     #>
     param([Parameter(Mandatory)] [string] $Command)
-    $exe = (Get-Process -Id $PID).Path
-    $arguments = @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Get-ModuleUnderTest)'; $Command")
-    # A dotnet-tool pwsh runs as dotnet + pwsh.dll; an installed one is its own executable.
-    if ((Split-Path -Leaf $exe) -like 'dotnet*') { & $exe "$PSHOME/pwsh.dll" @arguments 2>&1 } else { & $exe @arguments 2>&1 }
+    Invoke-ChildPowerShell -NoProfile -NonInteractive -Command "Import-Module '$(Get-ModuleUnderTest)'; $Command"
 }
 
 function Invoke-WithEtcFile {

@@ -234,3 +234,90 @@ Describe 'Test-ContainerConnection' -Tag 'Linux' {
         }
     }
 }
+
+# Issue 29: the container's own files are read through /proc/PID/root without leaving its root; each file not read
+# is an ErrorRecord of its own (non-terminating: the steps still come). Containers with CAP_SYS_ADMIN unmount the
+# engine's bind-mounted /etc/hosts and put a link to an absolute path that exists only on the host, a FIFO nobody
+# writes, or a link to /dev/zero in its place; a last one exits while its DNS question is in flight.
+Describe 'Test-ContainerConnection with container files it must not read' -Tag 'Linux' {
+    BeforeAll {
+        $script:FileContainers = @()
+        $script:HostOnly = Join-Path ([System.IO.Path]::GetTempPath()) ('lbt-host-only-' + [guid]::NewGuid().ToString('N'))
+        Set-Content -Path $script:HostOnly -Value '127.0.0.9 host-secret.test' -NoNewline
+        function Start-FileContainer([string] $Make, [string[]] $Run = @('--network', 'none'), [string] $Then = 'exec busybox sleep 600') {
+            $replace = if ($Make) { "busybox umount /etc/hosts; busybox rm -f /etc/hosts; $Make; " } else { '' }
+            $id = docker run -d --pull=never --cap-add SYS_ADMIN --security-opt seccomp=unconfined --security-opt apparmor=unconfined @Run $env:LOOPBACKTOOLS_TEST_IMAGE busybox sh -c "$replace busybox touch /made; $Then"
+            if ($LASTEXITCODE) { throw "docker run failed for '$Make'" }
+            $script:FileContainers += $id
+            foreach ($i in 1..100) {
+                docker exec $id busybox test -e /made 2>$null
+                if (-not $LASTEXITCODE) { break }
+                Start-Sleep -Milliseconds 100
+            }
+            $id
+        }
+    }
+    AfterAll {
+        if ($script:FileContainers) { docker rm -f $script:FileContainers 2>$null | Out-Null }
+        Remove-Item -LiteralPath $script:HostOnly -ErrorAction SilentlyContinue
+    }
+    BeforeEach {
+        Assert-TestComponent -Available $script:Ready -Because 'needs the seal (LBT_SEALED), root, nft and a Linux container engine (DOCKER_HOST): run scripts/test.sh as root'
+    }
+
+    It 'writes Docker.ContainerFileUnreadable for /etc/hosts that is <Case>, never reads <What>, and still judges every step' -ForEach @(
+        @{ Case = 'a link to a host-only absolute path'; Make = 'busybox ln -s {0} /etc/hosts'; Reason = '*does not exist inside the container*'; What = 'the host''s file' }
+        @{ Case = 'a FIFO nobody writes'; Make = 'busybox mkfifo /etc/hosts'; Reason = '*it is a FIFO, not a regular file*'; What = 'the FIFO (it would block)' }
+        @{ Case = 'a link to /dev/zero'; Make = 'busybox ln -s /dev/zero /etc/hosts'; Reason = '*it is a character device, not a regular file*'; What = '/dev/zero (it never ends)' }
+    ) {
+        $id = Start-FileContainer ($Make -f $script:HostOnly)
+        $rows = Test-ContainerConnection -Name $id -Port 80 -TargetName host-secret.test -TimeoutSec 1 -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($rows.Step) | Should -Be @('Localhost', 'Name', 'Network', 'HostBind', 'Connect', 'Firewall')
+        (Get-Step $rows Name).Status | Should -Not -Be 'Pass'
+        ($rows | Out-String) | Should -Not -Match '127\.0\.0\.9' -Because 'the host-only file names host-secret.test at 127.0.0.9'
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Docker.ContainerFileUnreadable,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].Exception.Message | Should -BeLike "/etc/hosts of container $($id.Substring(0, 12))*$Reason"
+        $problems[0].ErrorDetails.RecommendedAction | Should -Be "Look at it inside the container: docker exec $($id.Substring(0, 12)) ls -l /etc/hosts"
+        $problems[0].TargetObject | Should -Be $id
+    }
+
+    It 'reads the same container''s hosts file once the link''s target exists inside it' {
+        $id = Start-FileContainer ('busybox ln -s {0} /etc/hosts' -f $script:HostOnly)
+        docker exec $id busybox sh -c "busybox mkdir -p $(Split-Path $script:HostOnly) && echo '127.0.0.7 host-secret.test' > $($script:HostOnly)"
+        $rows = Test-ContainerConnection -Name $id -Port 80 -TargetName host-secret.test -TimeoutSec 1 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 0
+        (Get-Step $rows Name).Finding | Should -BeLike 'host-secret.test resolves inside * to 127.0.0.7 (from the hosts file)'
+    }
+
+    It 'writes Docker.ContainerGone, not a raw file error, for a container that exits while its DNS question is in flight' {
+        # Its nameserver is its gateway (an address the engine reports), where a counted nftables rule drops DNS:
+        # the question waits out -TimeoutSec, and the container is killed once the counter shows it arrived.
+        $gateway = docker network inspect -f '{{range .IPAM.Config}}{{.Gateway}}{{end}}' bridge
+        $bridge = docker network inspect -f '{{index .Options "com.docker.network.bridge.name"}}' bridge
+        $table = 'lbt_cc_gone_' + [guid]::NewGuid().ToString('N').Substring(0, 6)
+        nft add table inet $table
+        nft add chain inet $table input '{ type filter hook input priority -10; }'
+        nft add rule inet $table input iifname $bridge udp dport 53 counter drop
+        $id = Start-FileContainer '' @('--dns', $gateway)
+        $shell = New-ModuleRunspace "Test-ContainerConnection -Name $id -Port 80 -TargetName gone-mid-check.test -TimeoutSec 5"
+        try {
+            $async = $shell.BeginInvoke()
+            $dropped = { ((nft -j list table inet $table | ConvertFrom-Json).nftables.rule.expr | Where-Object { $_.counter }).counter.packets }
+            foreach ($i in 1..300) { if ((& $dropped) -gt 0) { break }; Start-Sleep -Milliseconds 100 }
+            & $dropped | Should -BeGreaterThan 0 -Because 'the DNS question must be in flight before the container is killed'
+            docker kill $id | Out-Null
+            $rows = $shell.EndInvoke($async)
+            $rows | Should -BeNullOrEmpty
+            $shell.Streams.Error.Count | Should -Be 1
+            $shell.Streams.Error[0].FullyQualifiedErrorId | Should -BeLike 'Docker.ContainerGone,*'
+            $shell.Streams.Error[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $shell.Streams.Error[0].ErrorDetails.RecommendedAction | Should -BeLike '*docker start*'
+        }
+        finally {
+            $shell.Dispose()
+            nft delete table inet $table
+        }
+    }
+}

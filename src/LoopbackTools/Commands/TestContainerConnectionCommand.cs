@@ -57,6 +57,11 @@ public sealed class TestContainerConnectionCommand : CheckCmdlet
                 progress.Report(new WorkProgress("Test-ContainerConnection", $"Checking {target}:{Port} from inside {Name}", 0, 0));
                 return _check.CheckAsync(options, token);
             });
+            foreach (var unread in report.Unread)
+            {
+                WriteLoopbackError(unread); // the check went on without that file; its steps follow
+            }
+
             foreach (var note in report.Notes)
             {
                 WriteVerbose(note);

@@ -68,7 +68,8 @@ public sealed class TestLocalhostResolutionCommand : CheckCmdlet
 
         if (options.Includes(ResolutionLayer.DnsServer))
         {
-            var servers = options.DnsServers.Count > 0 ? options.DnsServers.ToList() : SystemNameServers.Get().ToList();
+            // resolv.conf is read on the worker too, so Ctrl+C is not stuck behind it (a FIFO, a hung network mount).
+            var servers = options.DnsServers.Count > 0 ? options.DnsServers.ToList() : RunStoppable(_ => SystemNameServers.Get().ToList());
             WriteVerbose($"DNS servers asked: {(servers.Count == 0 ? "none configured" : string.Join(", ", servers.Select(DnsServerAddress.Format)))}, over {(Tcp.IsPresent ? "TCP" : "UDP")}, {TimeoutSec} s timeout.");
         }
 

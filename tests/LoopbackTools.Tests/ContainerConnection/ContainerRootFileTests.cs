@@ -78,6 +78,22 @@ public sealed class ContainerRootFileTests(DockerFixture docker) : IDisposable
         Assert.Equal("Docker.ContainerPidMismatch", error.ErrorId);
     }
 
+    /// <summary>A container that ended after its pid was learnt: its own error, not a raw FileNotFoundException.</summary>
+    [RequiresFact("dockerd", "docker", "busybox")]
+    public void Container_that_ended_is_gone()
+    {
+        var (id, pid) = Start(null);
+        Engine.Docker("kill", id).EnsureSuccess("docker kill");
+        for (var i = 0; i < 100 && Directory.Exists("/proc/" + pid.ToString(CultureInfo.InvariantCulture)); i++)
+        {
+            Thread.Sleep(100);
+        }
+
+        var error = Assert.Throws<LoopbackToolsException>(() => ContainerRootFile.Read(pid, id, "/etc/hosts"));
+        Assert.Equal("Docker.ContainerGone", error.ErrorId);
+        Assert.Equal(ErrorKind.ObjectNotFound, error.Kind);
+    }
+
     /// <summary>A container whose /etc/hosts was replaced by <paramref name="make"/> (after the engine's bind mount is removed); null keeps the engine's.</summary>
     private (string Id, int Pid) Start(string? make)
     {

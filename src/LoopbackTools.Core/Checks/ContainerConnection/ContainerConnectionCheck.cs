@@ -29,7 +29,8 @@ public sealed class ContainerConnectionCheck
 {
     /// <exception cref="LoopbackToolsException">
     /// Connection.InvalidPort; ContainerConnection.NotSupported, .NotRunning, .NamespaceDenied; Docker.ContainerNotFound,
-    /// Docker.EngineUnreachable, Docker.PermissionDenied and the engine's other errors.
+    /// Docker.EngineUnreachable, Docker.PermissionDenied and the engine's other errors; Docker.ContainerGone when the
+    /// container exits during the check. A file of the container not read is no exception but in the report's Unread.
     /// </exception>
     public async Task<ContainerConnectionReport> CheckAsync(ContainerConnectionOptions options, CancellationToken cancellationToken)
     {
@@ -82,10 +83,21 @@ public sealed class ContainerConnectionCheck
             atTarget = ScanTarget(kind, target, port, cancellationToken);
         }
 
-        var route = DefaultRoute.Of(source.Pid);
-        var destinations = Destinations(kind, name, route);
-        notes.Add($"Connecting from inside {source.Name} to {(destinations.Count == 0 ? "nothing" : string.Join(", ", destinations.Select(d => d.Target)))} port {port}.");
-        var attempts = await NamespaceProbe.ConnectAsync(source.Pid, destinations, port, options.Timeout, cancellationToken).ConfigureAwait(false);
+        (IPAddress Gateway, string Interface)? route;
+        IReadOnlyList<ConnectAttempt> attempts;
+        try
+        {
+            route = DefaultRoute.Of(source.Pid);
+            var destinations = Destinations(kind, name, route);
+            notes.Add($"Connecting from inside {source.Name} to {(destinations.Count == 0 ? "nothing" : string.Join(", ", destinations.Select(d => d.Target)))} port {port}.");
+            attempts = await NamespaceProbe.ConnectAsync(source.Pid, destinations, port, options.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.IO.IOException || (e is LoopbackToolsException l && l.ErrorId == ListenerErrors.ProcessNotFoundId))
+        {
+            // Its /proc/PID is gone (the container exited while its name was looked up): say so, not a raw file error.
+            throw DockerErrors.ContainerGone(source.Id, source.Pid, e.Message);
+        }
+
         var facts = new ContainerConnectionFacts(engine, source, kind, targetName, target, port, await inside.ConfigureAwait(false), await atTarget.ConfigureAwait(false), name, route, await hostAddresses.ConfigureAwait(false), attempts);
 
         var firewall = await BridgeFirewallStep.JudgeAsync(facts, options, cancellationToken).ConfigureAwait(false);
@@ -99,7 +111,7 @@ public sealed class ContainerConnectionCheck
             InsideConnectStep.Judge(facts).For(shown, port, ConnectionStep.Connect, source.Name),
             firewall.For(shown, port, ConnectionStep.Firewall, source.Name),
         };
-        return new ContainerConnectionReport(steps, notes);
+        return new ContainerConnectionReport(steps, notes, name.Unread);
     }
 
     private static async Task<ContainerSide> InspectAsync(DockerApiClient client, string nameOrId, CancellationToken cancellationToken)

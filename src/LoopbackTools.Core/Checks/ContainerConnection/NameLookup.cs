@@ -21,7 +21,7 @@ namespace LoopbackTools.ContainerConnection;
 /// </summary>
 internal sealed class NameLookup
 {
-    private NameLookup(string name, IPAddress[] addresses, string source, string[] evidence, bool dnsAsked, string failure)
+    private NameLookup(string name, IPAddress[] addresses, string source, string[] evidence, bool dnsAsked, string failure, IReadOnlyList<Diagnostics.LoopbackToolsException> unread)
     {
         Name = name;
         Addresses = addresses;
@@ -29,6 +29,7 @@ internal sealed class NameLookup
         Evidence = evidence;
         DnsAsked = dnsAsked;
         Failure = failure;
+        Unread = unread;
     }
 
     public string Name { get; }
@@ -47,17 +48,21 @@ internal sealed class NameLookup
     /// <summary>Why nothing resolved: the DNS outcome, or why no server was asked; empty when resolved.</summary>
     public string Failure { get; }
 
+    /// <summary>Why a file of the container was not read (one per distinct failure): the cmdlet writes each as an error.</summary>
+    public IReadOnlyList<Diagnostics.LoopbackToolsException> Unread { get; }
+
     public bool Resolved => Addresses.Length > 0;
 
     public static NameLookup Run(ContainerSide container, string name, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (IPAddress.TryParse(name, out var literal))
         {
-            return new NameLookup(name, new[] { literal }, "the address itself", new[] { $"{name} is an address: nothing to resolve" }, false, string.Empty);
+            return new NameLookup(name, new[] { literal }, "the address itself", new[] { $"{name} is an address: nothing to resolve" }, false, string.Empty, Array.Empty<Diagnostics.LoopbackToolsException>());
         }
 
         // Read through /proc/PID/root without leaving the container's root, after checking the pid is the container's.
         var evidence = new List<string>();
+        var unread = new List<Diagnostics.LoopbackToolsException>();
         try
         {
             var document = HostsDocument.Parse(ContainerRootFile.Read(container.Pid, container.Id, "/etc/hosts"), "/etc/hosts");
@@ -65,7 +70,7 @@ internal sealed class NameLookup
             if (lines.Count > 0)
             {
                 evidence.AddRange(lines.Select(l => $"/etc/hosts line {l.LineNumber}: {l.AddressText} {name}"));
-                return new NameLookup(name, lines.Select(l => l.Address).Distinct().ToArray(), "the hosts file", evidence.ToArray(), false, string.Empty);
+                return new NameLookup(name, lines.Select(l => l.Address).Distinct().ToArray(), "the hosts file", evidence.ToArray(), false, string.Empty, unread);
             }
 
             evidence.Add($"/etc/hosts: no line for {name}");
@@ -73,6 +78,7 @@ internal sealed class NameLookup
         catch (Diagnostics.LoopbackToolsException e)
         {
             evidence.Add($"/etc/hosts cannot be read ({e.ErrorId}): {e.Message}");
+            unread.Add(e);
         }
 
         IReadOnlyList<IPAddress> servers;
@@ -83,7 +89,13 @@ internal sealed class NameLookup
         catch (Diagnostics.LoopbackToolsException e)
         {
             evidence.Add($"/etc/resolv.conf cannot be read ({e.ErrorId}): {e.Message}");
-            return new NameLookup(name, Array.Empty<IPAddress>(), string.Empty, evidence.ToArray(), false, "its resolv.conf cannot be read");
+            // A wrong pid or a container gone fails both reads alike: one error for it, not two.
+            if (!unread.Any(u => u.ErrorId == e.ErrorId && u.Message == e.Message))
+            {
+                unread.Add(e);
+            }
+
+            return new NameLookup(name, Array.Empty<IPAddress>(), string.Empty, evidence.ToArray(), false, "its resolv.conf cannot be read", unread);
         }
 
         var gateways = container.Gateways.ToArray();
@@ -96,14 +108,14 @@ internal sealed class NameLookup
         if (askable is null)
         {
             var why = servers.Count == 0 ? "its resolv.conf names no nameserver" : $"its nameserver {servers[0]} is the host's resolver, not the engine's: no container name is known there";
-            return new NameLookup(name, Array.Empty<IPAddress>(), string.Empty, evidence.ToArray(), false, why);
+            return new NameLookup(name, Array.Empty<IPAddress>(), string.Empty, evidence.ToArray(), false, why, unread);
         }
 
         var results = NamespaceProbe.Query(container.Pid, askable, name, timeout, cancellationToken);
         evidence.AddRange(results.Select(r => $"DNS {askable} {r.Type}: {Shown(r)}"));
         var addresses = results.Where(r => r.Answered).SelectMany(r => r.Addresses).Distinct().ToArray();
         var failure = addresses.Length > 0 ? string.Empty : $"{askable} answers " + string.Join("; ", results.Select(Shown).Distinct());
-        return new NameLookup(name, addresses, "DNS " + askable, evidence.ToArray(), true, failure);
+        return new NameLookup(name, addresses, "DNS " + askable, evidence.ToArray(), true, failure, unread);
     }
 
     private static string Shown(DnsQueryResult result) => result.Outcome switch

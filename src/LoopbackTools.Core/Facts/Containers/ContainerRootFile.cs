@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using LoopbackTools.Diagnostics;
+using LoopbackTools.Hosts;
 using Microsoft.Win32.SafeHandles;
 
 namespace LoopbackTools.Containers;
@@ -21,12 +22,13 @@ internal static class ContainerRootFile
 {
     public const int MaxBytes = 1024 * 1024;
 
-    private const int OpenPath = 0x200000; // O_PATH
-    private const int OpenDirectory = 0x10000; // O_DIRECTORY
-    private const int OpenNonBlocking = 0x800; // O_NONBLOCK
-    private const int OpenNoFollow = 0x20000; // O_NOFOLLOW
-    private const int OpenCloseOnExec = 0x80000; // O_CLOEXEC
-    private const int OpenNoControllingTerminal = 0x100; // O_NOCTTY
+    // O_DIRECTORY and O_NOFOLLOW differ on Linux on ARM: the platform's table, not the x86-64 numbers.
+    private static readonly int OpenPath = UnixOpenFlags.Current.Path;
+    private static readonly int OpenDirectory = UnixOpenFlags.Current.Directory;
+    private static readonly int OpenNonBlocking = UnixOpenFlags.Current.NonBlocking;
+    private static readonly int OpenNoFollow = UnixOpenFlags.Current.NoFollow;
+    private static readonly int OpenCloseOnExec = UnixOpenFlags.Current.CloseOnExec;
+    private static readonly int OpenNoControllingTerminal = UnixOpenFlags.Current.NoControllingTerminal;
     private const ulong ResolveNoMagicLinks = 0x02;
     private const ulong ResolveInRoot = 0x10;
     private const long SysOpenat2 = 437; // the same number on every Linux architecture (asm-generic, x86-64)

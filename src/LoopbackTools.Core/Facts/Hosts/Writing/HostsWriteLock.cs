@@ -10,10 +10,12 @@ namespace LoopbackTools.Hosts;
 
 /// <summary>
 /// Serialises LoopbackTools writers of one hosts file: flock(LOCK_EX) on a sidecar file next to it
-/// (<c>.hosts.lock</c>) on Unix, a share-mode lock (FileShare.None) on Windows. A sidecar, not the hosts file
+/// (<c>.hosts.lock</c>) on Unix, a share-mode lock (no sharing) on Windows. A sidecar, not the hosts file
 /// itself, because the hosts file is replaced by rename: a lock on it would stay with the old inode.
-/// On Linux the sidecar is opened with O_NOFOLLOW and created 0600 (an existing one is set to 0600), so no other
-/// user can hold the lock and block every writer, and a link planted in its place is refused.
+/// On Unix the sidecar is opened with O_NOFOLLOW and created 0600 (an existing one is set to 0600), so no other
+/// user can hold the lock and block every writer, and a link planted in its place is refused; on Windows it is
+/// created with an ACL for Administrators and SYSTEM only and opened without following a reparse point
+/// (<see cref="WindowsLockSecurity"/>).
 /// Where the folder is read-only (a container's read-only root with a bind-mounted, writable /etc/hosts) and the
 /// file is rewritten in place, the lock is taken on the hosts file itself, whose inode then stays.
 /// The kernel drops the lock when its holder dies, so a killed writer never blocks the next one.
@@ -46,7 +48,7 @@ internal sealed class HostsWriteLock : IDisposable
         {
             try
             {
-                return UnixNative.OnLinux ? AcquireOnLinux(target, lockPath, lockTargetIfFolderReadOnly) : new HostsWriteLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1), lockPath);
+                return UnixNative.IsUnix ? AcquireOnUnix(target, lockPath, lockTargetIfFolderReadOnly) : new HostsWriteLock(WindowsLockSecurity.OpenLock(lockPath), lockPath);
             }
             catch (IOException e) when (IsSharingViolation(e))
             {
@@ -78,13 +80,12 @@ internal sealed class HostsWriteLock : IDisposable
         return HostsFileReader.ReadAll(stream, target);
     }
 
-    private static HostsWriteLock AcquireOnLinux(string target, string lockPath, bool lockTargetIfFolderReadOnly)
+    private static HostsWriteLock AcquireOnUnix(string target, string lockPath, bool lockTargetIfFolderReadOnly)
     {
-        var fd = UnixNative.OpenCreatingOnLinux(UnixNative.PathBytes(lockPath), UnixNative.ReadWrite | UnixNative.Create | UnixNative.NoFollow | UnixNative.CloseOnExec, Convert.ToUInt32("600", 8));
+        var fd = UnixNative.OnLinux ? OpenOrCreateOnLinux(lockPath, out var errno) : OpenOrCreateByLink(lockPath, out errno);
         var lockedPath = lockPath;
         if (fd < 0)
         {
-            var errno = Marshal.GetLastWin32Error();
             if (errno == UnixNative.ErrorReadOnlyFileSystem && lockTargetIfFolderReadOnly)
             {
                 fd = UnixNative.open(UnixNative.PathBytes(target), UnixNative.NoFollow | UnixNative.CloseOnExec); // O_RDONLY: flock needs no write access
@@ -118,6 +119,61 @@ internal sealed class HostsWriteLock : IDisposable
             handle.Dispose();
             throw;
         }
+    }
+
+    private static int OpenOrCreateOnLinux(string lockPath, out int errno)
+    {
+        var fd = UnixNative.OpenCreatingOnLinux(UnixNative.PathBytes(lockPath), UnixNative.ReadWrite | UnixNative.Create | UnixNative.NoFollow | UnixNative.CloseOnExec, Convert.ToUInt32("600", 8));
+        errno = fd < 0 ? Marshal.GetLastWin32Error() : 0;
+        return fd;
+    }
+
+    /// <summary>
+    /// The sidecar without open(2)'s variadic mode (macOS: Apple's arm64 ABI passes variadic arguments on the stack,
+    /// where a P/Invoke never puts them). Opened O_RDWR|O_NOFOLLOW|O_CLOEXEC with the platform's own flag values;
+    /// when absent, mkostemp creates a 0600 file under a unique name beside it and link(2) gives it the lock's name
+    /// only if that name is still free (link neither follows nor replaces an existing name). So, as on Linux, a link
+    /// planted in its place is refused (ELOOP) and the file is created 0600. Only fixed-argument calls: tested on Linux.
+    /// </summary>
+    internal static int OpenOrCreateByLink(string lockPath, out int errno)
+    {
+        var name = UnixNative.PathBytes(lockPath);
+        for (var round = 0; round < 3; round++)
+        {
+            var fd = UnixNative.open(name, UnixNative.ReadWrite | UnixNative.NoFollow | UnixNative.CloseOnExec);
+            errno = fd < 0 ? Marshal.GetLastWin32Error() : 0;
+            if (fd >= 0 || errno != UnixNative.ErrorNoSuchFile)
+            {
+                return fd;
+            }
+
+            var unique = UnixNative.PathBytes(lockPath + ".XXXXXX");
+            var created = UnixNative.mkostemp(unique, UnixNative.CloseOnExec);
+            if (created < 0)
+            {
+                errno = Marshal.GetLastWin32Error();
+                return -1;
+            }
+
+            var linked = UnixNative.link(unique, name);
+            errno = linked == 0 ? 0 : Marshal.GetLastWin32Error();
+            UnixNative.unlink(unique);
+            if (linked == 0)
+            {
+                return created;
+            }
+
+            UnixNative.close(created);
+            if (errno != UnixNative.FileExists)
+            {
+                return -1;
+            }
+
+            // Another writer linked its sidecar first: open that one.
+        }
+
+        errno = UnixNative.FileExists;
+        return -1;
     }
 
     private static Exception Failure(string path, int errno)

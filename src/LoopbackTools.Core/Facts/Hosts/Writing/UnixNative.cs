@@ -39,6 +39,7 @@ internal static class UnixNative
     public const int PathMax = 4096;
 
     public const int ErrorNotPermitted = 1;
+    public const int ErrorNoSuchFile = 2;
     public const int ErrorAccess = 13;
     public const int ErrorBusy = 16;
     public const int ErrorCrossDevice = 18;
@@ -50,19 +51,21 @@ internal static class UnixNative
 
     public static bool IsUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-    public static int WriteOnly => 1;
+    public static int WriteOnly => UnixOpenFlags.Current.WriteOnly;
 
-    public static int ReadWrite => 2;
+    public static int ReadWrite => UnixOpenFlags.Current.ReadWrite;
 
-    public static int Create => IsLinux ? 0x40 : 0x200;
+    public static int Create => UnixOpenFlags.Current.Create;
 
-    public static int NoFollow => IsLinux ? 0x20000 : 0x100;
+    public static int NoFollow => UnixOpenFlags.Current.NoFollow;
 
-    public static int CloseOnExec => IsLinux ? 0x80000 : 0x1000000;
+    public static int CloseOnExec => UnixOpenFlags.Current.CloseOnExec;
 
-    public static int WouldBlock => IsLinux ? 11 : 35;
+    public static int WouldBlock => UnixOpenFlags.Current.WouldBlock;
 
-    public static int TooManyLinks => IsLinux ? 40 : 62; // ELOOP: O_NOFOLLOW met a symbolic link
+    public static int TooManyLinks => UnixOpenFlags.Current.TooManyLinks; // ELOOP: O_NOFOLLOW met a symbolic link
+
+    public static int FileExists => UnixOpenFlags.Current.FileExists;
 
     [DllImport("libc", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
@@ -94,6 +97,15 @@ internal static class UnixNative
     [DllImport("libc", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int flock(IntPtr fd, int operation);
+
+    /// <summary>mkostemp(3): creates a unique file from a template ending in XXXXXX, mode 0600, O_EXCL; not variadic.</summary>
+    [DllImport("libc", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int mkostemp(byte[] template, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int unlink(byte[] path);
 
     [DllImport("libc", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LoopbackTools.Hosts;
+using LoopbackTools.Native;
 
 namespace LoopbackTools.Tests.Hosts;
 

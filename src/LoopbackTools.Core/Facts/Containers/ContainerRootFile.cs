@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using LoopbackTools.Diagnostics;
 using LoopbackTools.Hosts;
+using LoopbackTools.Native;
 using Microsoft.Win32.SafeHandles;
 
 namespace LoopbackTools.Containers;

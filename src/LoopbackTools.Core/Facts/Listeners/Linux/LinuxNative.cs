@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Text;
+using LoopbackTools.Native;
 
 namespace LoopbackTools.Listeners.Linux;
 
@@ -18,7 +19,8 @@ internal static class LinuxNative
     public const int NetlinkSockDiag = 4;
     public const int CloneNewNet = 0x40000000;
     public const int ORdOnly = 0;
-    public const int ODirectory = 0x10000;
+    // O_DIRECTORY differs on Linux ARM (0x4000; there 0x10000 is O_DIRECT): read from the per-platform table.
+    public static int ODirectory => UnixOpenFlags.Current.Directory;
     public const int OCloexec = 0x80000;
 
     public const int Eintr = 4;

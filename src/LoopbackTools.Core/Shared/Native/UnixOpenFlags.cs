@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LoopbackTools.Hosts;
+namespace LoopbackTools.Native;
 
 /// <summary>
 /// open(2) flag values and the errno values read with them, per platform: they differ between Linux's generic ABI

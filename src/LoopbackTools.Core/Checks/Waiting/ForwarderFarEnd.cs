@@ -18,6 +18,8 @@ namespace LoopbackTools.Waiting;
 /// </summary>
 internal static class ForwarderFarEnd
 {
+    private static readonly TimeSpan FullSettle = TimeSpan.FromSeconds(2);
+
     /// <summary>Null when no forwarder serves <paramref name="endpoint"/> (then the accepted connection is the answer); else whether the far end took it, and what happened as a phrase after the address.</summary>
     public static async Task<(bool Ready, string Said)?> ProbeAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -28,7 +30,10 @@ internal static class ForwarderFarEnd
             return null;
         }
 
-        var far = await ForwarderProbe.ProbeAsync(endpoint, ForwardedListener.Settle(timeout), timeout, cancellationToken).ConfigureAwait(false);
+        // The full settle (1 s) whatever is left of the wait: a shorter one near the deadline would take the close of a
+        // far end that refuses slowly for the close of one that took the request.
+        var settle = ForwardedListener.Settle(FullSettle);
+        var far = await ForwarderProbe.ProbeAsync(endpoint, settle, settle + timeout, cancellationToken).ConfigureAwait(false);
         var who = ListenerText.Owner(serving);
         var reply = far.Outcome == PortReachability.Accepted ? far.Value : (ForwardReply?)null;
         return reply switch

@@ -245,3 +245,60 @@ Describe 'Wait-LocalhostConnection progress and Ctrl+C' {
         $shell.Dispose()
     }
 }
+
+Describe 'Wait-LocalhostConnection through a forwarder waits for the far end (issue 31): the docker compose recipe' -Tag 'Linux' {
+    BeforeAll {
+        $script:Image = if ($env:LOOPBACKTOOLS_TEST_IMAGE) { $env:LOOPBACKTOOLS_TEST_IMAGE } else { 'ci-bb:1' }
+        $script:Containers = @()
+        # busybox httpd in a container behind docker-proxy on 127.0.0.1:<free port>; -BindInside 127.0.0.1 binds the
+        # container's own loopback, which nothing arriving through the bridge reaches: published, but dead.
+        function Start-WebContainer([string] $BindInside) {
+            $name = 'lbt-wait-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+            $listen = if ($BindInside) { "${BindInside}:8080" } else { '8080' }
+            docker run -d --pull=never --name $name -p 127.0.0.1::8080 $script:Image busybox httpd -f -p $listen -h /www | Out-Null
+            $script:Containers += $name
+            # The port is published (docker-proxy listens) once the engine reports it; httpd needs a moment more.
+            for ($i = 0; $i -lt 50 -and -not (Test-ContainerPort -Name $name | Where-Object Published); $i++) { Start-Sleep -Milliseconds 100 }
+            Start-Sleep -Milliseconds 500
+            $name
+        }
+    }
+    AfterAll { if ($script:Containers) { docker rm -f $script:Containers | Out-Null } }
+    BeforeEach {
+        Assert-TestComponent -Available ([bool]$env:DOCKER_HOST) -Because 'no container engine (DOCKER_HOST): run inside the seal'
+    }
+
+    It 'times out for an app bound to the container''s loopback although docker-proxy accepts, and says why' {
+        $name = Start-WebContainer -BindInside 127.0.0.1
+        $published = @(Test-ContainerPort -Name $name | Where-Object Published)
+        $published.Count | Should -Be 1
+        $published[0].Status | Should -Be 'Fail'
+        # docker-proxy really accepts: a bare connect succeeds, which is what the wait used to take as ready.
+        $client = [System.Net.Sockets.TcpClient]::new(); $client.Connect('127.0.0.1', $published[0].HostPort); $client.Connected | Should -BeTrue; $client.Dispose()
+        $failure = $null
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        try { Test-ContainerPort -Name $name | Where-Object Published | Wait-LocalhostConnection -TimeoutSec 2 } catch { $failure = $_ }
+        $watch.Stop()
+        $failure | Should -Not -BeNullOrEmpty -Because 'the app cannot be reached: the wait must not report it ready'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'Connection.WaitTimedOut,*'
+        $failure.Exception.Message | Should -BeLike "*is accepted by docker-proxy (pid *), a forwarder, but its far end does not take the connection*"
+        $failure.Exception.Message | Should -BeLike '*Container step (Fail)*'
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 2 -Because 'the wait keeps its -TimeoutSec'
+        Test-ContainerPort -Name $name | Where-Object Published | Wait-LocalhostConnection -TimeoutSec 2 -Quiet | Should -BeFalse
+    }
+
+    It 'returns for a healthy container behind the same proxy' {
+        $name = Start-WebContainer
+        $port = (Test-ContainerPort -Name $name | Where-Object Published).HostPort
+        $wait = Test-ContainerPort -Name $name | Where-Object Published | Wait-LocalhostConnection -TimeoutSec 10
+        $wait.Port | Should -Be $port
+        $wait.RemoteAddress | Should -Be '127.0.0.1'
+        Wait-LocalhostConnection -Port $port -TimeoutSec 10 -Quiet | Should -BeTrue
+    }
+
+    It 'still returns at once for a plain listener: no forwarder, no extra request' {
+        $server = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0); $server.Start()
+        try { (Wait-LocalhostConnection -Port $server.LocalEndpoint.Port -HostName 127.0.0.1 -TimeoutSec 2).Attempts | Should -Be 1 }
+        finally { $server.Stop() }
+    }
+}

@@ -16,6 +16,7 @@ namespace LoopbackTools.Commands;
 public sealed class TestLocalhostConnectionCommand : CheckCmdlet
 {
     private readonly LocalhostConnectionCheck _check = new();
+    private readonly PipedPorts _piped = new();
 
     // No ValidateRange: Core's Connection.InvalidPort (with its remedy) is the one error for a bad port, typed or piped.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -44,8 +45,19 @@ public sealed class TestLocalhostConnectionCommand : CheckCmdlet
     [ValidateRange(1, 300)]
     public int TimeoutSec { get; set; } = 2;
 
+    /// <summary>A piped row's Protocol (a listener's Tcp/Udp, a container port's tcp/udp): only TCP rows are checked.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Protocol { get; set; }
+
     protected override void ProcessRecord()
     {
+        // One checklist per distinct TCP port of a piped stream, not one per socket (docs/decisions.md 108).
+        if (!_piped.Admit(Port, Protocol, out var skipped))
+        {
+            WriteVerbose(skipped);
+            return;
+        }
+
         var options = new LocalhostConnectionOptions(Port)
         {
             Name = Name,

@@ -57,7 +57,7 @@ internal sealed class ForwardedListener
     };
 
     /// <summary>How long a connection through a forwarder is watched before the request: the far end's refusal closes it well within this on loopback.</summary>
-    private static TimeSpan Settle(TimeSpan timeout) => TimeSpan.FromTicks(Math.Min(timeout.Ticks / 2, TimeSpan.FromSeconds(1).Ticks));
+    public static TimeSpan Settle(TimeSpan timeout) => TimeSpan.FromTicks(Math.Min(timeout.Ticks / 2, TimeSpan.FromSeconds(1).Ticks));
 
     public static async Task<IReadOnlyList<ForwardedListener>> MeasureAsync(IReadOnlyList<LoopbackListener>? listeners, TimeSpan timeout, CancellationToken cancellationToken)
     {

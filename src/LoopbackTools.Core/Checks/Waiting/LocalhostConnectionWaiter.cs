@@ -154,6 +154,12 @@ public sealed class LocalhostConnectionWaiter
         if (statuses is null)
         {
             var outcome = await TcpConnectProbe.ConnectAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false);
+            // A forwarder (docker-proxy, ssh -L...) accepts before it reaches its far end: a request through it decides (docs/decisions.md 109).
+            if (outcome == ConnectOutcome.Accepted && await ForwarderFarEnd.ProbeAsync(endpoint, timeout, cancellationToken).ConfigureAwait(false) is { } far)
+            {
+                return new WaitAttempt(address, far.Ready, 0, far.Said);
+            }
+
             return new WaitAttempt(address, outcome == ConnectOutcome.Accepted, 0, ConnectWording.Said(outcome));
         }
 

@@ -11,9 +11,7 @@ BeforeAll {
     $script:Started = @()
 
     function Start-WebContainer([string] $BindInside) {
-        $name = 'lbt-pester-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-        $listen = if ($BindInside) { "${BindInside}:8080" } else { '8080' }
-        docker run -d --pull=never --name $name -p 127.0.0.1::8080 $script:Image busybox httpd -f -p $listen -h /www | Out-Null
+        $name = Start-TestWebContainer -Image $script:Image -Prefix 'lbt-pester' -BindInside $BindInside
         $script:Started += $name
         $name
     }

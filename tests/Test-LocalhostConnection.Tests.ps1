@@ -390,9 +390,7 @@ Describe 'Test-LocalhostConnection on Linux (sealed, real components)' -Tag 'Lin
 
         BeforeAll {
             function Start-WebContainer([string] $BindInside, [int] $HostPort) {
-                $name = 'lbt-conn-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-                $listen = if ($BindInside) { "${BindInside}:8080" } else { '8080' }
-                docker run -d --pull=never --name $name -p "127.0.0.1:${HostPort}:8080" $script:Image busybox httpd -f -p $listen -h /www | Out-Null
+                $name = Start-TestWebContainer -Image $script:Image -Prefix 'lbt-conn' -BindInside $BindInside -HostPort $HostPort
                 $script:Started += $name
                 $name
             }

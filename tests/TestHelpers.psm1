@@ -21,6 +21,17 @@ function Invoke-ChildPowerShell {
     if ((Split-Path -Leaf $exe) -like 'dotnet*') { & $exe "$PSHOME/pwsh.dll" @Arguments 2>&1 } else { & $exe @Arguments 2>&1 }
 }
 
+function Start-TestWebContainer {
+    <# Starts a busybox httpd container on port 8080 published on 127.0.0.1 (on -HostPort, else a port the engine
+       picks); -BindInside 127.0.0.1 makes the app listen on the container's own loopback only. Returns its name. #>
+    param([Parameter(Mandatory)] [string] $Image, [string] $Prefix = 'lbt', [string] $BindInside, [int] $HostPort)
+    $name = "$Prefix-" + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    $listen = if ($BindInside) { "${BindInside}:8080" } else { '8080' }
+    $publish = if ($HostPort) { "127.0.0.1:${HostPort}:8080" } else { '127.0.0.1::8080' }
+    docker run -d --pull=never --name $name -p $publish $Image busybox httpd -f -p $listen -h /www | Out-Null
+    $name
+}
+
 function Get-FreePort {
     <# A TCP port on 127.0.0.1 the kernel says is free now. #>
     $probe = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)

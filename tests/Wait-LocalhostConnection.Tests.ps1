@@ -253,9 +253,7 @@ Describe 'Wait-LocalhostConnection through a forwarder waits for the far end (is
         # busybox httpd in a container behind docker-proxy on 127.0.0.1:<free port>; -BindInside 127.0.0.1 binds the
         # container's own loopback, which nothing arriving through the bridge reaches: published, but dead.
         function Start-WebContainer([string] $BindInside) {
-            $name = 'lbt-wait-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-            $listen = if ($BindInside) { "${BindInside}:8080" } else { '8080' }
-            docker run -d --pull=never --name $name -p 127.0.0.1::8080 $script:Image busybox httpd -f -p $listen -h /www | Out-Null
+            $name = Start-TestWebContainer -Image $script:Image -Prefix 'lbt-wait' -BindInside $BindInside
             $script:Containers += $name
             # The port is published (docker-proxy listens) once the engine reports it; httpd needs a moment more.
             for ($i = 0; $i -lt 50 -and -not (Test-ContainerPort -Name $name | Where-Object Published); $i++) { Start-Sleep -Milliseconds 100 }

@@ -72,8 +72,13 @@ function New-ValueXml([System.Management.Automation.ParameterMetadata] $paramete
     "<command:parameterValue required=`"true`" variableLength=`"$variable`">$label</command:parameterValue>"
 }
 
+function Test-IsHidden([System.Management.Automation.ParameterMetadata] $parameter) {
+    # [Parameter(DontShow)]: bound from piped rows only, left out of help as PowerShell leaves it out of completion.
+    @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count -gt 0
+}
+
 function Get-ParameterOrder($command, [string[]] $writtenOrder) {
-    $names = @($command.Parameters.Keys | Where-Object { $_ -notin $commonParameters })
+    $names = @($command.Parameters.Keys | Where-Object { $_ -notin $commonParameters -and -not (Test-IsHidden $command.Parameters[$_]) })
     $known = @($writtenOrder | Where-Object { $_ -in $names })
     $new = @($names | Where-Object { $_ -notin $known })
     @($known) + @($new)
@@ -86,7 +91,7 @@ function New-SyntaxXml($command, [string[]] $order) {
     foreach ($set in $sets) {
         $lines.Add('    <command:syntaxItem>')
         $lines.Add("      <maml:name>$($command.Name)</maml:name>")
-        $inSet = @($set.Parameters | Where-Object { $_.Name -notin $commonParameters })
+        $inSet = @($set.Parameters | Where-Object { $_.Name -in $order })
         $positional = @($inSet | Where-Object { $_.Position -ge 0 } | Sort-Object Position)
         $named = @($order | ForEach-Object { $n = $_; $inSet | Where-Object { $_.Name -eq $n -and $_.Position -lt 0 } })
         foreach ($p in @($positional) + @($named)) {

@@ -34,7 +34,9 @@ Describe 'Get-Help <_>' -ForEach $cmdlets {
         $name = $_
         $command = Get-Command $name
         $full = Get-Help $name -Full | Out-String -Width 2000
-        $parameters = @($command.Parameters.Values | Where-Object { $_.Name -notin $script:common })
+        $parameters = @($command.Parameters.Values | Where-Object {
+                $_.Name -notin $script:common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })
+            })
     }
 
     It 'shows switches as switches in SYNTAX' {

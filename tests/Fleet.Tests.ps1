@@ -3,6 +3,14 @@
 # network namespace with its own listeners and hosts file, reached by real sshd at 127.0.0.2-4; fleet2 alone
 # has an exposed service (0.0.0.0:8080). A fourth host, 127.0.0.5, does not have the module installed.
 BeforeDiscovery {
+    $script:strictProblems = {
+        $file = Join-Path ([System.IO.Path]::GetTempPath()) "lbt-fleet-strict-$PID.hosts"
+        Set-Content -LiteralPath $file -Value '127.0.0.1 localhost', '999.1.2.3 broken.fleet.test', '127.0.0.1 app.fleet.test'
+        try {
+            Get-HostsEntry -LiteralPath $file -Strict -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+            $problems.TargetObject
+        } finally { Remove-Item -LiteralPath $file }
+    }.ToString()
     $script:readCommands = @(
         @{ Name = 'Get-LoopbackListener'; Command = 'Get-LoopbackListener'; TypeName = 'LoopbackTools.LoopbackListener' }
         @{ Name = 'Get-LoopbackInterface'; Command = 'Get-LoopbackInterface'; TypeName = 'LoopbackTools.LoopbackInterface' }
@@ -91,18 +99,26 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
         @{ Name = 'Wait-LocalhostConnection'; Command = 'Wait-LocalhostConnection -Port 3000 -HostName 127.0.0.1 -TimeoutSec 10'; Table = $false }
         @{ Name = 'the resolution view'; Command = 'Test-LocalhostResolution -Layer HostsFile, OsResolver, Port -Port 3000'; Table = $false }
         @{ Name = 'the resolution table (Format-Table)'; Command = 'Test-LocalhostResolution -Layer HostsFile, OsResolver, Port -Port 3000'; Table = $true }
+        @{ Name = 'Get-HostsEntry'; Command = 'Get-HostsEntry'; Table = $false; Whole = 'IPAddress', 'HostName', 'Aliases' }
+        @{ Name = 'Get-HostsEntry (Format-Table)'; Command = 'Get-HostsEntry'; Table = $true; Whole = 'IPAddress', 'HostName', 'Aliases' }
+        # Get-HostsEntry -Strict's problems (the errors' target objects) for a hosts file with a malformed line,
+        # written on the node through the session.
+        @{ Name = 'Get-HostsEntry -Strict''s problems'; Command = $script:strictProblems; Table = $false; Whole = 'Reason', 'Line' }
+        @{ Name = 'Get-HostsEntry -Strict''s problems (Format-Table)'; Command = $script:strictProblems; Table = $true; Whole = 'Reason', 'Line' }
     ) {
         $rows = @(Invoke-Command -Session $script:sessions -ScriptBlock ([scriptblock]::Create($Command)) -ErrorAction Stop)
         $text = if ($Table) { $rows | Format-Table | Out-String -Width 80 } else { $rows | Out-String -Width 80 }
         $lines = @($text -split "`r?`n" | ForEach-Object TrimEnd)
         @($lines | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty -Because 'no line may be wider than 80 columns'
         Assert-WordsPrinted -Text $text -Value ($rows | ForEach-Object { $_.PSObject.Properties['Finding'].Value })
+        # Views without a finding: what a person reads (names and addresses, a problem's reason and line) is whole.
+        Assert-WordsPrinted -Text $text -Value ($rows | ForEach-Object { $row = $_; $Whole | Where-Object { $_ } | ForEach-Object { $row.$_ } })
         foreach ($address in $script:fleet) { $text | Should -Match "(^|\s|\[)$([regex]::Escape($address))(\s|\]|$)" -Because "rows from $address say where they come from" }
         # A table header is whole words on one line (not PS/Co/mp/ut/er), and every cell of a row is whole.
         foreach ($i in @(0..($lines.Count - 1) | Where-Object { $lines[$_] -match '^-+( +-+)+$' })) {
             $lines[$i - 1] | Should -Match '^\w{2,}( +\w{2,})+$' -Because 'the table header is printed whole'
         }
-        foreach ($row in $rows | Where-Object { $_.PSObject.Properties['HostName'] }) {
+        foreach ($row in $rows | Where-Object { $_.PSObject.Properties['RemoteAddress'] }) {
             $text | Should -Match "(?m)^$([regex]::Escape($row.HostName)) +$($row.Port) +$([regex]::Escape($row.RemoteAddress)) .* $([regex]::Escape($row.PSComputerName))$"
         }
     }

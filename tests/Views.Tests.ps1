@@ -15,9 +15,9 @@ BeforeDiscovery {
             Produce = { Get-LoopbackListener -Port $script:Port -Protocol Tcp } }
         @{ Name = 'Get-LoopbackInterface'; FormatTable = $true; TypeName = 'LoopbackTools.LoopbackInterface'; Skip = $false; Ready = $true; Whole = @()
             Produce = { Get-LoopbackInterface } }
-        @{ Name = 'Get-HostsEntry -IncludeDisabled'; FormatTable = $false; TypeName = 'LoopbackTools.HostsEntry'; Skip = $false; Ready = $true; Whole = 'IPAddress', 'HostName', 'Aliases'
+        @{ Name = 'Get-HostsEntry -IncludeDisabled'; FormatTable = $true; TypeName = 'LoopbackTools.HostsEntry'; Skip = $false; Ready = $true; Whole = 'IPAddress', 'HostName', 'Aliases'
             Produce = { Get-HostsEntry -Path $script:HostsPath -IncludeDisabled } }
-        @{ Name = 'Get-HostsEntry -Strict (the error''s HostsProblem)'; FormatTable = $false; TypeName = 'LoopbackTools.HostsProblem'; Skip = $false; Ready = $true; Whole = 'Reason', 'Path'
+        @{ Name = 'Get-HostsEntry -Strict (the error''s HostsProblem)'; FormatTable = $true; TypeName = 'LoopbackTools.HostsProblem'; Skip = $false; Ready = $true; Whole = 'Reason', 'Path'
             Produce = {
                 Get-HostsEntry -Path $script:BadHostsPath -Strict -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
                 $problems.TargetObject
@@ -157,7 +157,7 @@ Describe 'Default view of <Name>' -ForEach $cases {
         ($imported | Format-Table | Out-String -Width 80) | Should -BeExactly ($script:Objects | Format-Table | Out-String -Width 80)
     }
 
-    # Only for types with a table view (a hosts entry is a line of the file, not a table).
+    # Only for types with a table view for Format-Table (a default table view, or a second one after a custom view).
     if ($FormatTable) {
         It 'reads whole under Format-Table at 80 columns: every line fits, every finding word is printed whole' -Skip:$Skip {
             Assert-TestComponent -Available $Ready -Because 'needs the seal (LBT_SEALED) and a Linux container engine (DOCKER_HOST): run scripts/test.sh as root'
@@ -166,6 +166,11 @@ Describe 'Default view of <Name>' -ForEach $cases {
             $header = $lines | Where-Object { $_ -match '^-+( +-+)+$' } | Select-Object -First 1
             $lines[[array]::IndexOf($lines, $header) - 1] | Should -Match '^\w{2,}( +\w{2,})+$' -Because 'the header is whole words on one line'
             Assert-WordsPrinted -Text ($lines -join "`n") -Value ($script:Objects | ForEach-Object { $_.PSObject.Properties['Finding'].Value })
+            # A custom view's case names what a person reads (Whole); under Format-Table it is whole too, where the
+            # table shows it (hosts names and addresses, a problem's reason and file). Findings are checked above.
+            if ($script:Control -isnot [System.Management.Automation.TableControl] -and -not ($script:Objects[0].PSObject.Properties['Finding'])) {
+                Assert-WordsPrinted -Text ($lines -join "`n") -Value ($script:Objects | ForEach-Object { $object = $_; $Whole | ForEach-Object { $object.$_ } })
+            }
             ($lines -join "`n") | Should -Not -Match '[0-9a-f]{64}' -Because 'no 64-character container id by default'
         }
     }

@@ -169,7 +169,7 @@ public sealed class PackageContractTests
         XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
         var help = HelpFile;
         var entry = help.Descendants(command + "parameters").Elements(command + "parameter")
-            .First(p => p.Attribute("pipelineInput")?.Value == "false");
+            .First(p => string.Equals(p.Attribute("pipelineInput")?.Value, "False", StringComparison.OrdinalIgnoreCase));
         entry.SetAttributeValue("pipelineInput", "true (ByValue)");
         Assert.Contains(PackageContract.CheckHelp(help, Metadata.Value), p => p.Contains("says pipelineInput=\"true (ByValue)\"", StringComparison.Ordinal));
     }

@@ -119,7 +119,8 @@ public static class PackageContract
                 var scripted = view.Descendants("ScriptBlock").SelectMany(b => Regex.Matches(b.Value, @"\$_\.(\w+)").Cast<Match>().Select(m => m.Groups[1].Value));
                 foreach (var property in view.Descendants("PropertyName").Select(p => p.Value.Trim()).Concat(scripted).Distinct())
                 {
-                    var known = properties.Contains(property) || (aliases.TryGetValue(typeName, out var a) && a.Contains(property));
+                    // PSComputerName: what remoting adds to every row it brings back (a view may name the computer with it).
+                    var known = properties.Contains(property) || (aliases.TryGetValue(typeName, out var a) && a.Contains(property)) || property == "PSComputerName";
                     if (!known)
                     {
                         problems.Add($"View '{viewName}' shows property '{property}', which type '{typeName}' does not have.");

@@ -119,7 +119,8 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
             # Whole: every character of every finding is printed in order, and every word that fits the 57-column
             # Finding column is on one line (a longer one, such as a pyenv certifi path, can only be wrapped).
             $words = $text -split '\s+'
-            $packed = $text -replace '\s', ''
+            # (At 120 the PSComputerName column sits beside each row's first line: left out of the packed text.)
+            $packed = ($text -replace '127\.0\.0\.2', '') -replace '\s', ''
             foreach ($row in $rows) {
                 $packed.Contains(($row.Finding -replace '\s', '')) | Should -BeTrue -Because "$($row.Client)'s finding is printed whole at $width columns"
                 foreach ($word in ($row.Finding -split '\s+' | Where-Object Length -le 57)) { $words | Should -Contain $word -Because "$($row.Client)'s finding keeps '$word' on one line at $width columns" }

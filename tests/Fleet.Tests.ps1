@@ -147,15 +147,21 @@ Describe 'Fleet checks over SSH remoting' -Tag 'Linux' {
             $_.IPAddresses | Should -Contain '127.0.0.1'
         }
         ($rows | Where-Object Client -eq Node).Status | Should -Be 'Fail' -Because 'the mkcert-style root is in no store of fleet1'
-        $text = $rows | Out-String -Width 80
-        $lines = $text -split "`r?`n"
-        ($lines | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
-        $text | Should -Match 'https://localhost:8443/ - mkcert development certificate'
-        $text | Should -Not -Match '(?m)^Finding\s*:' -Because 'the table view renders it, not a list'
-        # Whole: every word of every finding is printed, none cut at the edge or split over two lines.
-        $words = $text -split '\s+'
-        foreach ($row in $rows) {
-            foreach ($word in ($row.Finding -split '\s+')) { $words | Should -Contain $word -Because "$($row.Client)'s finding is printed whole" }
+        foreach ($width in 80, 120) {
+            $text = $rows | Out-String -Width $width
+            ($text -split "`r?`n" | Where-Object { $_.TrimEnd().Length -gt $width }) | Should -BeNullOrEmpty
+            # The computer is named in the group header (at 80 the PSComputerName column PowerShell adds has no room).
+            $text | Should -Match '\[127\.0\.0\.2\] https://localhost:8443/ - mkcert\s+development'
+            $text | Should -Not -Match '(?m)^Finding\s*:' -Because 'the table view renders it, not a list'
+            # Whole: every character of every finding is printed in order, and every word that fits the 57-column
+            # Finding column is on one line (a longer one, such as a pyenv certifi path, can only be wrapped).
+            $words = $text -split '\s+'
+            # (At 120 the PSComputerName column sits beside each row's first line: left out of the packed text.)
+            $packed = ($text -replace '127\.0\.0\.2', '') -replace '\s', ''
+            foreach ($row in $rows) {
+                $packed.Contains(($row.Finding -replace '\s', '')) | Should -BeTrue -Because "$($row.Client)'s finding is printed whole at $width columns"
+                foreach ($word in ($row.Finding -split '\s+' | Where-Object Length -le 57)) { $words | Should -Contain $word -Because "$($row.Client)'s finding keeps '$word' on one line at $width columns" }
+            }
         }
     }
 

@@ -12,8 +12,8 @@ CONFIG="${CONFIG:-Release}"
 RESULTS="$ROOT/out/test-results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 
-needed_programs=(dnsmasq dockerd docker podman busybox ip ss dig unshare setpriv nsenter tar sshd ssh ssh-keygen nft iptables-nft openssl tinyproxy curl node nginx redis-server redis-cli socat certutil chromium firefox setfacl chattr)
-apt_packages=(dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar openssh-server openssh-client nftables iptables openssl libnss-myhostname tinyproxy curl python3-requests nodejs nginx-light redis-server redis-tools socat libnss3-tools chromium firefox-esr acl e2fsprogs)
+needed_programs=(dnsmasq dockerd docker podman busybox ip ss dig unshare setpriv nsenter tar sshd ssh ssh-keygen nft iptables-nft openssl tinyproxy curl node nginx redis-server redis-cli socat certutil chromium firefox setfacl chattr java javac keytool)
+apt_packages=(dnsmasq-base docker.io podman busybox-static iproute2 dnsutils util-linux tar openssh-server openssh-client nftables iptables openssl libnss-myhostname tinyproxy curl python3-requests nodejs nginx-light redis-server redis-tools socat libnss3-tools chromium firefox-esr acl e2fsprogs openjdk-17-jdk-headless)
 missing=()
 for p in "${needed_programs[@]}"; do
   command -v "$p" >/dev/null 2>&1 || [ -x "/usr/sbin/$p" ] || missing+=("$p")

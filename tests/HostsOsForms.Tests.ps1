@@ -89,6 +89,10 @@ Describe 'Addresses and names the OS resolver reads, checked against getent' -Ta
         $view = Get-HostsEntry -LiteralPath $hostsPath | Out-String -Width 80
         $view | Should -BeLike "*127.0.0.3         xn--bcher-kva.test ($buecher)*"
         $view -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        # Set and Remove find it by its Unicode name too.
+        Set-HostsEntry -LiteralPath $hostsPath -NoBackup -HostName $buecher -Comment idn
+        Remove-HostsEntry -LiteralPath $hostsPath -NoBackup -HostName $buecher
+        [System.IO.File]::ReadAllText($hostsPath) | Should -BeExactly $base
     }
 
     It 'refuses a trailing dot: glibc answers dot.test. only to lookups that end in a dot' {

@@ -180,6 +180,17 @@ public sealed class HostsOsFormTests
         Assert.Equal("xn--bcher-kva.test", Assert.Single(found).HostName);
     }
 
+    [Fact]
+    public void Set_and_Remove_find_a_punycode_line_by_its_Unicode_name()
+    {
+        var editor = Editor("127.0.0.1 localhost\n127.0.0.1 xn--bcher-kva.test www.xn--bcher-kva.test\n");
+
+        editor.Set("bücher.test", new HostsEntryUpdate("127.0.0.2", null, null, false, false));
+        editor.Remove("www.bücher.test", null);
+
+        Assert.Equal("127.0.0.1 localhost\n127.0.0.2 xn--bcher-kva.test\n", Written(editor));
+    }
+
     [Theory]
     [InlineData("xn--bcher-kva.test", "xn--bcher-kva.test (bücher.test)")]
     [InlineData("app.test", "app.test")]

@@ -95,7 +95,8 @@ public sealed class HostsEditor
             throw new ArgumentNullException(nameof(update));
         }
 
-        var pattern = new WildcardPattern(hostName ?? throw new ArgumentNullException(nameof(hostName)));
+        hostName = HostsInput.NameToFind(hostName ?? throw new ArgumentNullException(nameof(hostName)));
+        var pattern = new WildcardPattern(hostName);
         var targets = CurrentEntriesNaming(hostName)
             .Where(t => (t.Entry.Enabled || update.Enabled == true) && HostsNameIndex.NamesOf(t.Entry).Any(pattern.IsMatch))
             .ToList();
@@ -144,6 +145,7 @@ public sealed class HostsEditor
             throw HostsErrors.InvalidUpdate("Remove needs a host name, an address, or an entry from Get-HostsEntry.");
         }
 
+        hostName = hostName is null ? null : HostsInput.NameToFind(hostName);
         var wanted = string.IsNullOrEmpty(address) ? null : HostsInput.AddressToMatch(address).Normalized;
         var pattern = string.IsNullOrEmpty(hostName) ? null : new WildcardPattern(hostName!);
         var changes = new List<HostsLineChange>();

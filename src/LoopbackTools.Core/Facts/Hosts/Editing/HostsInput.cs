@@ -27,6 +27,14 @@ internal static class HostsInput
     public static AddressInfo AddressToMatch(string? address) =>
         AddressInfo.TryCreate(address?.Trim() ?? string.Empty) ?? throw HostsErrors.InvalidAddress(address ?? string.Empty);
 
+    /// <summary>
+    /// A name (or wildcard pattern) Set and Remove look for: an international name in the punycode form the editor
+    /// writes (bücher.test finds xn--bcher-kva.test). A line with the name in UTF-8 is reached through Get-HostsEntry,
+    /// which matches both forms, piped in.
+    /// </summary>
+    public static string NameToFind(string name) =>
+        Formatting.InternationalName.IsAscii(name) || Matching.WildcardPattern.ContainsWildcards(name) ? name : Formatting.InternationalName.ToAscii(name.Trim()) ?? name;
+
     /// <summary>A name to write: an international name becomes its punycode form; a trailing dot is refused.</summary>
     public static string HostName(string? name)
     {

@@ -269,7 +269,7 @@ public static class HostsOsReading
             {
                 if (GlibcNameText.WhyNotAsked(name) is { } fault)
                 {
-                    return new HostsReadingDifference(n, HostsReadingKind.ReadDifferently, Line(n, "names '" + name + "': " + fault.Reason), fault.Remedy);
+                    return new HostsReadingDifference(n, HostsReadingKind.ReadDifferently, Line(n, "has a name lookups miss: " + fault.Reason), fault.Remedy);
                 }
             }
 

@@ -285,6 +285,18 @@ Describe 'Wait-LocalhostConnection through a forwarder waits for the far end (is
         Test-ContainerPort -Name $name | Where-Object Published | Wait-LocalhostConnection -TimeoutSec 2 -Quiet | Should -BeFalse
     }
 
+    It 'the recipe as documented (Test-ContainerPort -All) does not call a loopback-bound container ready' {
+        # Every running container's published ports: other test files may leave healthy or dead containers running,
+        # so the assertion is about the kind of failure, which any dead-behind-docker-proxy port gives.
+        $name = Start-WebContainer -BindInside 127.0.0.1
+        (Test-ContainerPort -All | Where-Object Container -eq $name | Where-Object Published).Status | Should -Be 'Fail'
+        $failure = $null
+        try { Test-ContainerPort -All | Where-Object Published | Wait-LocalhostConnection -TimeoutSec 2 } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty -Because 'a published port whose app binds the container''s loopback is not ready'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'Connection.WaitTimedOut,*'
+        $failure.Exception.Message | Should -BeLike '*is accepted by docker-proxy (pid *), a forwarder, but its far end does not take the connection*'
+    }
+
     It 'returns for a healthy container behind the same proxy' {
         $name = Start-WebContainer
         $port = (Test-ContainerPort -Name $name | Where-Object Published).HostPort

@@ -50,6 +50,7 @@ public sealed class ModuleMetadata
             var name = $"{cmdlet.ConstructorArguments[0].Value}-{cmdlet.ConstructorArguments[1].Value}";
             var parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CustomAttributes.Any(a => a.AttributeType.FullName == ParameterAttribute))
+                .Where(p => !IsHidden(p)) // [Parameter(DontShow = true)]: bound from piped rows only, not documented
                 .Select(p => p.Name)
                 .Distinct()
                 .ToArray();
@@ -72,6 +73,10 @@ public sealed class ModuleMetadata
         var version = main.GetName().Version!;
         return new ModuleMetadata(cmdlets, types, version.ToString());
     }
+
+    private static bool IsHidden(PropertyInfo property) =>
+        property.CustomAttributes.Any(a => a.AttributeType.FullName == ParameterAttribute
+            && a.NamedArguments.Any(n => n.MemberName == "DontShow" && Equals(n.TypedValue.Value, true)));
 
     // A parameter in several parameter sets has one [Parameter] per set: it takes pipeline input if any of them does.
     private static Dictionary<string, string> PipelineInputOf(Type cmdlet)

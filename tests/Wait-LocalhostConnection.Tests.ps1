@@ -70,7 +70,7 @@ Describe 'Wait-LocalhostConnection on a port that is up' {
             foreach ($width in 80, 120) {
                 $lines = ($row | Out-String -Width $width).Trim() -split "`r?`n"
                 $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-                $lines[0] | Should -Match '^HostName\s+Port\s+RemoteAddress\s+Elapsed\s+Attempts\s+StatusCode$'
+                $lines[0] | Should -Match '^HostName\s+Port\s+RemoteAddress\s+Elapsed\s+Attempts\s+HTTP$'
                 $lines[2] | Should -Match ("^127\.0\.0\.1\s+{0}\s+127\.0\.0\.1\s+\d+\.\d{{3}} s\s+1\s*$" -f $script:port)
             }
         }

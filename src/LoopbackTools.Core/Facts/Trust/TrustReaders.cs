@@ -35,6 +35,8 @@ internal static class TrustReaders
             return new[] { CurlTrustReader.Read(environment) }.Concat(MacTrustReader.Read(keychains)).Concat(OwnStores(environment)).ToArray();
         }
 
-        return Readers.Select(read => read(environment)).ToArray();
+        return RuntimeInformation.IsOSPlatform(OSPlatform.Linux)
+            ? Readers.Select(read => read(environment)).ToArray()
+            : new ClientTrust[0]; // the BSDs and others: not modelled
     }
 }

@@ -13,6 +13,11 @@ internal static class TrustFix
             ca = "\"$(mkcert -CAROOT)/rootCA.pem\"";
         }
 
+        if (trust.Store != OsTrustStore.None)
+        {
+            return OsStore(trust.Store, maker, ca);
+        }
+
         var system = $"sudo cp {ca} /usr/local/share/ca-certificates/{Slug(caName)}.crt && sudo update-ca-certificates";
         switch (client)
         {
@@ -48,6 +53,16 @@ internal static class TrustFix
                 return maker == DevelopmentAuthority.Mkcert ? "mkcert -install" : system;
         }
     }
+
+    /// <summary>Windows' Root store (the user's needs no elevation) or macOS' System keychain with admin trust settings.</summary>
+    private static string OsStore(OsTrustStore store, DevelopmentAuthority maker, string ca) => maker switch
+    {
+        DevelopmentAuthority.DotnetDevCerts => "dotnet dev-certs https --trust",
+        DevelopmentAuthority.Mkcert => "mkcert -install",
+        _ => store == OsTrustStore.WindowsRoot
+            ? $"certutil -addstore -user Root {ca}, or Import-Certificate -FilePath {ca} -CertStoreLocation Cert:\\CurrentUser\\Root"
+            : $"sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain {ca}",
+    };
 
     private static string Nss(string ca, string caName, string database) => $"certutil -d sql:{database} -A -t C,, -n {Slug(caName)} -i {ca}";
 

@@ -5,8 +5,9 @@ namespace LoopbackTools.Trust;
 /// <summary>Where one client family looks for trusted certificates on this machine, and what it could not see.</summary>
 internal sealed class ClientTrust
 {
-    public ClientTrust(TlsClient family, IReadOnlyList<TrustSource> sources, string absent = "", string note = "", string broken = "")
+    public ClientTrust(TlsClient family, IReadOnlyList<TrustSource> sources, string absent = "", string note = "", string broken = "", OsTrustStore store = OsTrustStore.None)
     {
+        Store = store;
         Broken = broken;
         Family = family;
         Sources = sources;
@@ -15,6 +16,9 @@ internal sealed class ClientTrust
     }
 
     public TlsClient Family { get; }
+
+    /// <summary>The operating system's store the sources come from (None: the client's own files).</summary>
+    public OsTrustStore Store { get; }
 
     public IReadOnlyList<TrustSource> Sources { get; }
 

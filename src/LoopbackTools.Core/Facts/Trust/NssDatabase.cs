@@ -49,7 +49,8 @@ internal static class NssDatabase
         }
     }
 
-    private static string Run(string program, params string[] arguments)
+    /// <summary>Runs a store tool with a 10 s deadline; its output, or an IOException saying why not.</summary>
+    internal static string Run(string program, params string[] arguments)
     {
         var info = new ProcessStartInfo(program, string.Join(" ", arguments.Select(Quote)))
         {

@@ -7,7 +7,9 @@ namespace LoopbackTools.Trust;
 /// <summary>
 /// Every client family's trust sources on this machine. Read one after another: each is a few file reads once its
 /// files are cached (CertificateFiles, JavaKeyStore, NssDatabase, the python answer), and blocking pool threads on
-/// each other costs more on a 2-core machine than it saves.
+/// each other costs more on a 2-core machine than it saves. On Windows and macOS the families that use the system's
+/// own store (.NET, Chromium/Edge, and curl.exe on Windows) are judged from it; Node, Python requests and Java keep
+/// their own stores there too.
 /// </summary>
 internal static class TrustReaders
 {
@@ -17,13 +19,24 @@ internal static class TrustReaders
         BrowserTrustReader.Chromium, BrowserTrustReader.Firefox, JavaTrustReader.Read,
     };
 
+    /// <summary>The families that carry their own trust store on every system.</summary>
+    private static IEnumerable<ClientTrust> OwnStores(TrustEnvironment environment) =>
+        new[] { PythonRequestsTrustReader.Read(environment), NodeTrustReader.Read(environment), JavaTrustReader.Read(environment) };
+
     public static IReadOnlyList<ClientTrust> ReadAll(TrustEnvironment environment)
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
-            return new ClientTrust[0]; // Windows' and macOS' stores are not modelled yet (issue 30: not done)
+            return WindowsTrustReader.Read(WindowsRootStores.ReadRegistry()).Concat(OwnStores(environment)).ToArray();
         }
 
-        return Readers.Select(read => read(environment)).ToArray();
+        if (MacKeychains.Read(environment) is { } keychains)
+        {
+            return new[] { CurlTrustReader.Read(environment) }.Concat(MacTrustReader.Read(keychains)).Concat(OwnStores(environment)).ToArray();
+        }
+
+        return RuntimeInformation.IsOSPlatform(OSPlatform.Linux)
+            ? Readers.Select(read => read(environment)).ToArray()
+            : new ClientTrust[0]; // the BSDs and others: not modelled
     }
 }

@@ -49,6 +49,13 @@ public sealed class TrustStoreReadingTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_bundle_file_holds_no_certificate()
+    {
+        // SSL_CERT_FILE pointing at an empty file: no certificate, not an empty object whose Thumbprint throws.
+        Assert.Empty(CertificateFiles.Parse(Array.Empty<byte>()));
+    }
+
+    [Fact]
     public void Openssl_folders_are_read_by_hash_name_only_and_dotnet_reads_every_file()
     {
         var folder = Path.Combine(_folder, "certs");

@@ -99,6 +99,11 @@ internal static class CertificateFiles
 
     private static X509Certificate2? TryDer(byte[] der)
     {
+        if (der.Length == 0)
+        {
+            return null; // new X509Certificate2(byte[0]) gives an empty object whose Thumbprint throws, not an error
+        }
+
         try
         {
             return new X509Certificate2(der);

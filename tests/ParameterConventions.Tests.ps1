@@ -151,7 +151,7 @@ Describe 'Argument completers' {
         finally { docker rm -f $name 2>$null | Out-Null }
     }
 
-    It 'completes -Name/-HostName of <_> with localhost and the names of the hosts file' -Tag 'Linux' -ForEach 'Wait-LocalhostConnection 3000 -HostName', 'Test-LocalhostConnection 3000 -Name', 'Test-LocalhostResolution -Name' {
+    It 'completes -Name/-HostName of <_> with localhost and the names of the hosts file' -Tag 'Linux' -ForEach 'Wait-LocalhostConnection 3000 -HostName', 'Test-LocalhostConnection 3000 -Name', 'Test-LocalhostResolution -Name', 'Test-LocalhostCertificate 8443 -Name' {
         Assert-TestComponent -Available ($IsLinux -and (Get-Command unshare -ErrorAction SilentlyContinue) -and [bool]$env:LBT_SEALED) -Because 'the OS hosts file is replaced in a mount namespace: run inside the seal (scripts/test.sh as root)'
         $line = "$_ "
         $offered = Invoke-WithEtcFile -File @{ hosts = "127.0.0.1 myapp.test api.myapp.test`n::1 ip6-localhost`n" } -Command "(TabExpansion2 -inputScript '$line' -cursorColumn $($line.Length)).CompletionMatches.CompletionText"

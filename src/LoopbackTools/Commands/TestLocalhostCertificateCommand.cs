@@ -23,6 +23,7 @@ public sealed class TestLocalhostCertificateCommand : CheckCmdlet
 
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TargetNameCompleter))]
     public string Name { get; set; } = LocalhostNames.Localhost;
 
     [Parameter]

@@ -49,6 +49,43 @@ public sealed class TrustStoreReadingTests : IDisposable
     }
 
     [Fact]
+    public void Firefox_policies_come_from_the_etc_file_alone_when_it_exists_and_name_their_install_files()
+    {
+        var home = Path.Combine(_folder, "home");
+        Directory.CreateDirectory(Path.Combine(home, ".mozilla", "certificates"));
+        File.Copy(_other.RootPem, Path.Combine(home, ".mozilla", "certificates", "other.pem"));
+        var distribution = _ca.Write("distribution.json", "{\"policies\":{\"Certificates\":{\"Install\":[" + Newtonsoft.Json.JsonConvert.ToString(_ca.RootPem) + ", \"other.pem\", \"gone.pem\"],\"ImportEnterpriseRoots\":true}}}");
+        var etc = _ca.Write("etc.json", "{\"policies\":{\"Certificates\":{\"Install\":[\"other.pem\"]}}}");
+        var broken = _ca.Write("broken.json", "{\"policies\":");
+        var absent = Path.Combine(_folder, "absent.json");
+        TrustEnvironment With(string system, string esr) => new(new Dictionary<string, string>(), home, new Dictionary<string, string>
+        {
+            [FirefoxPolicies.SystemFile] = system,
+            ["/usr/lib/firefox-esr/distribution/policies.json"] = esr,
+            ["/usr/lib/firefox/distribution/policies.json"] = absent,
+            ["/opt/firefox/distribution/policies.json"] = absent,
+            ["/usr/lib/mozilla/certificates/other.pem"] = absent,
+            ["/usr/lib64/mozilla/certificates/other.pem"] = absent,
+            ["/usr/lib/mozilla/certificates/gone.pem"] = absent,
+            ["/usr/lib64/mozilla/certificates/gone.pem"] = absent,
+        });
+
+        var fromDistribution = FirefoxPolicies.InstalledRoots(With(absent, distribution)).ToArray();
+        Assert.Equal(new[] { _ca.Root.Thumbprint }, fromDistribution[0].Certificates.Select(c => c.Thumbprint));
+        Assert.Equal("Certificates.Install in /usr/lib/firefox-esr/distribution/policies.json: " + _ca.RootPem, fromDistribution[0].Where);
+        Assert.Equal(new[] { _other.Root.Thumbprint }, fromDistribution[1].Certificates.Select(c => c.Thumbprint));
+        Assert.StartsWith("does not exist in /usr/lib/mozilla/certificates, /usr/lib64/mozilla/certificates, " + home, fromDistribution[2].Unreadable, StringComparison.Ordinal);
+        Assert.Contains("does nothing on Linux", Assert.Single(FirefoxPolicies.IgnoredEnterpriseRoots(With(absent, distribution))), StringComparison.Ordinal);
+
+        var fromEtc = Assert.Single(FirefoxPolicies.InstalledRoots(With(etc, distribution)));
+        Assert.StartsWith("Certificates.Install in /etc/firefox/policies/policies.json: ", fromEtc.Where, StringComparison.Ordinal);
+        Assert.Empty(FirefoxPolicies.IgnoredEnterpriseRoots(With(etc, distribution)));
+
+        Assert.StartsWith("not valid JSON", Assert.Single(FirefoxPolicies.InstalledRoots(With(broken, distribution))).Unreadable, StringComparison.Ordinal);
+        Assert.Empty(FirefoxPolicies.InstalledRoots(With(absent, absent)));
+    }
+
+    [Fact]
     public void An_empty_bundle_file_holds_no_certificate()
     {
         // SSL_CERT_FILE pointing at an empty file: no certificate, not an empty object whose Thumbprint throws.

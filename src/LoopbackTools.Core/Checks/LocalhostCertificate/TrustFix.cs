@@ -1,3 +1,4 @@
+using System.Linq;
 using LoopbackTools.Trust;
 
 namespace LoopbackTools.Certificate;
@@ -30,7 +31,8 @@ internal static class TrustFix
                         ? "dotnet dev-certs https --trust (.NET 9+ adds it to ~/.pki/nssdb), or " + Nss(ca, caName, "$HOME/.pki/nssdb")
                         : Nss(ca, caName, "$HOME/.pki/nssdb");
             case TlsClient.Firefox:
-                return maker == DevelopmentAuthority.Mkcert ? "mkcert -install with certutil (libnss3-tools) installed" : Nss(ca, caName, "<profile folder>");
+                return (maker == DevelopmentAuthority.Mkcert ? "mkcert -install with certutil (libnss3-tools) installed" : Nss(ca, caName, "<profile folder>"))
+                    + $", or (as root) list {ca}'s absolute path under Certificates.Install in {FirefoxPolicies.Files(environment).FirstOrDefault() ?? FirefoxPolicies.SystemFile}";
             case TlsClient.Java:
                 return $"keytool -importcert -cacerts -storepass changeit -noprompt -alias {Slug(caName)} -file {ca}";
             case TlsClient.DotNet:

@@ -6,7 +6,8 @@ namespace LoopbackTools.Trust;
 
 /// <summary>
 /// Chromium/Chrome on Linux: their built-in root store (stood in for by Mozilla's list) plus the user's NSS database
-/// ~/.pki/nssdb; Firefox: its built-in roots plus each profile's own cert9.db. The NSS databases are read with certutil.
+/// ~/.pki/nssdb; Firefox: its built-in roots, each profile's own cert9.db and the roots its Certificates.Install policy
+/// imports (<see cref="FirefoxPolicies"/>). The NSS databases are read with certutil.
 /// </summary>
 internal static class BrowserTrustReader
 {
@@ -38,7 +39,9 @@ internal static class BrowserTrustReader
 
         var sources = new List<TrustSource> { TrustSources.PublicRoots(environment, "Firefox's built-in roots") };
         sources.AddRange(profiles.Select(p => Nss(environment, p, "profile ")));
-        return new ClientTrust(TlsClient.Firefox, sources, note: "a CA in any profile's cert9.db counts; a profile the user does not run may differ");
+        sources.AddRange(FirefoxPolicies.InstalledRoots(environment));
+        var notes = new[] { "a CA in any profile's cert9.db counts; a profile the user does not run may differ" }.Concat(FirefoxPolicies.IgnoredEnterpriseRoots(environment));
+        return new ClientTrust(TlsClient.Firefox, sources, note: string.Join("; ", notes));
     }
 
     private static TrustSource Nss(TrustEnvironment environment, string folder, string why)
